@@ -1,0 +1,16 @@
+// Plain-text tables for the terminal.
+
+export type Cell = string | number;
+
+/** Columns aligned; numbers (and cells marked as such) right-aligned. */
+export function table(header: string[], rows: Cell[][], indent = '  '): string {
+  const text = rows.map((row) => row.map(String));
+  const widths = header.map((h, i) => Math.max(h.length, ...text.map((r) => (r[i] ?? '').length)));
+  const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || /^[\d.,%-]+$/.test(String(r[i] ?? ''))));
+  const line = (cells: string[]) =>
+    indent + cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  return [line(header), ...text.map(line)].join('\n');
+}
+
+export const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+export const thousands = (n: number) => n.toLocaleString('en-US');

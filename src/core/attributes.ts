@@ -1,0 +1,181 @@
+// Pandoc's attribute list `{#id .class key=value key="quoted value"}`, read the way pandoc reads it.
+
+export interface KeyValue {
+  key: string;
+  value: string;
+  /** Offsets of the whole `key=value` and of the value as written (quotes included). */
+  start: number;
+  end: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+export interface AttributeBlock {
+  id: string;
+  classes: string[];
+  pairs: KeyValue[];
+  /** Offset of `{` and just past `}`. */
+  start: number;
+  end: number;
+}
+
+const BACKSLASH = 92;
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+const isSpaceOrTab = (c: number) => c === 32 || c === 9;
+const isLineBreak = (c: number) => c === 10 || c === 13;
+const isAsciiAlphaNumeric = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** Pandoc escapes any ASCII character that is not alphanumeric (all_symbols_escapable). */
+export function isEscapable(c: number): boolean {
+  return c > 32 && c < 127 && !isAsciiAlphaNumeric(c);
+}
+
+const LETTER = /\p{L}/u;
+const IDENTIFIER_REST = /[\p{L}\p{N}\-_:.]/u;
+
+function isIdentifierStart(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER.test(String.fromCharCode(c));
+}
+
+function isIdentifierRest(c: number): boolean {
+  if (c < 128) return isAsciiAlphaNumeric(c) || c === 45 || c === 95 || c === 58 || c === 46;
+  return IDENTIFIER_REST.test(String.fromCharCode(c));
+}
+
+/** End of the identifier starting at `at`, or -1 when none starts there. */
+function identifierEnd(text: string, at: number, limit: number): number {
+  if (at >= limit || !isIdentifierStart(text.charCodeAt(at))) return -1;
+  let i = at + 1;
+  while (i < limit && isIdentifierRest(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Pandoc's `spnl`: spaces, at most one line break, spaces; fails (-1) before a blank line. */
+function skipSpaceAndOneNewline(text: string, at: number, limit: number): number {
+  let i = at;
+  while (i < limit && isSpaceOrTab(text.charCodeAt(i))) i++;
+  if (i < limit && text.charCodeAt(i) === 13) i++;
+  if (i < limit && text.charCodeAt(i) === 10) {
+    i++;
+    while (i < limit && isSpaceOrTab(text.charCodeAt(i))) i++;
+    if (i < limit && isLineBreak(text.charCodeAt(i))) return -1;
+  }
+  return i;
+}
+
+/** Parses `{...}` at `open`; null when pandoc would not read attributes there. */
+export function parseAttributes(text: string, open: number, limit: number): AttributeBlock | null {
+  if (text.charCodeAt(open) !== 123) return null;
+  const block: AttributeBlock = { id: '', classes: [], pairs: [], start: open, end: -1 };
+  let i = skipSpaceAndOneNewline(text, open + 1, limit);
+  while (i !== -1 && i < limit) {
+    const c = text.charCodeAt(i);
+    if (c === 125) {
+      block.end = i + 1;
+      return block;
+    }
+    const next = readAttribute(text, i, limit, block);
+    if (next === -1) return null;
+    i = skipSpaceAndOneNewline(text, next, limit);
+  }
+  return null;
+}
+
+function readAttribute(text: string, at: number, limit: number, block: AttributeBlock): number {
+  const c = text.charCodeAt(at);
+  if (c === 35 || c === 46) {
+    const end = identifierEnd(text, at + 1, limit);
+    if (end === -1) return -1;
+    if (c === 35) block.id = text.slice(at + 1, end);
+    else block.classes.push(text.slice(at + 1, end));
+    return end;
+  }
+  if (c === 45) {
+    block.classes.push('unnumbered');
+    return at + 1;
+  }
+  const keyEnd = identifierEnd(text, at, limit);
+  if (keyEnd === -1 || text.charCodeAt(keyEnd) !== 61) return -1;
+  const key = text.slice(at, keyEnd);
+  const valueStart = keyEnd + 1;
+  const value = readQuoted(text, valueStart, limit) ?? readUnquoted(text, valueStart, limit);
+  if (key === 'id') block.id = value.text;
+  else if (key === 'class') block.classes.push(...value.text.split(/\s+/).filter(Boolean));
+  else block.pairs.push({ key, value: value.text, start: at, end: value.end, valueStart, valueEnd: value.end });
+  return value.end;
+}
+
+interface ReadValue {
+  text: string;
+  end: number;
+}
+
+function readQuoted(text: string, at: number, limit: number): ReadValue | null {
+  const quote = text.charCodeAt(at);
+  if (quote !== 34 && quote !== 39) return null;
+  let out = '';
+  let i = at + 1;
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    if (c === quote) return { text: out, end: i + 1 };
+    if (c === BACKSLASH && i + 1 < limit && isEscapable(text.charCodeAt(i + 1))) {
+      out += text[i + 1];
+      i += 2;
+    } else if (c === 38) {
+      const entity = readEntity(text, i, limit);
+      out += entity.text;
+      i = entity.end;
+    } else if (isLineBreak(c)) {
+      // A line break inside quotes reads as a space, but a blank line ends the paragraph.
+      let j = i + (c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1);
+      let k = j;
+      while (k < limit && isSpaceOrTab(text.charCodeAt(k))) k++;
+      if (k >= limit || isLineBreak(text.charCodeAt(k))) return null;
+      out += ' ';
+      i = j;
+    } else {
+      out += text[i];
+      i++;
+    }
+  }
+  return null;
+}
+
+function readUnquoted(text: string, at: number, limit: number): ReadValue {
+  let out = '';
+  let i = at;
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    if (c === BACKSLASH && i + 1 < limit && isEscapable(text.charCodeAt(i + 1))) {
+      out += text[i + 1];
+      i += 2;
+      continue;
+    }
+    if (c === 125 || isSpaceOrTab(c) || isLineBreak(c)) break;
+    out += text[i];
+    i++;
+  }
+  return { text: out, end: i };
+}
+
+const ENTITY = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{1,31}));/y;
+
+function readEntity(text: string, at: number, limit: number): ReadValue {
+  ENTITY.lastIndex = at;
+  const match = ENTITY.exec(text);
+  if (match && ENTITY.lastIndex <= limit) {
+    const code = match[1] ? parseInt(match[1], 16) : match[2] ? parseInt(match[2], 10) : undefined;
+    if (code !== undefined && code > 0 && code <= 0x10ffff) return { text: String.fromCodePoint(code), end: ENTITY.lastIndex };
+    const named = match[3] && NAMED_ENTITIES[match[3]];
+    if (named) return { text: named, end: ENTITY.lastIndex };
+  }
+  return { text: '&', end: at + 1 };
+}
+
+/** Writes a value so that parseAttributes reads it back unchanged. */
+export function formatValue(value: string): string {
+  if (value !== '' && /^[^\s"'}\\&{]+$/.test(value)) return value;
+  return `"${value.replace(/[\\"&]/g, (c) => (c === '&' ? '&amp;' : `\\${c}`)).replace(/\r?\n/g, ' ')}"`;
+}

@@ -1,0 +1,338 @@
+// Block structure as pandoc's Markdown reader sees it, just deep enough to know where spans and divs can be:
+// paragraphs and headings (scanned for spans), fenced divs, and what hides markup (code, HTML comments).
+// Lines are addressed by index; `content[i]` is where line i's text starts once container prefixes
+// (`>` of block quotes, list indentation) are stripped, so containers recurse on the same arrays.
+import { parseAttributes, type AttributeBlock } from './attributes';
+
+export interface BlockSink {
+  /** A paragraph or heading from `start` to `end` (raw offsets, container prefixes included). */
+  textBlock(start: number, end: number, firstLine: number, lastLine: number, heading: boolean): void;
+  /** A fenced div opened at `line`; returns a handle for divClosed. */
+  divOpened(line: number, attributes: AttributeBlock): number;
+  divClosed(handle: number, closingLine: number): void;
+  /** Undo everything reported since `mark()`: a div that never closes is not a div (pandoc backtracks). */
+  mark(): number;
+  rollback(mark: number): void;
+}
+
+const SPACE = 32, TAB = 9, COLON = 58, BACKTICK = 96, TILDE = 126, HASH = 35, GT = 62, LESS = 60;
+
+export class BlockParser {
+  readonly lineStart: number[];
+  readonly lineEnd: number[];
+  private readonly content: number[];
+  /** Changes to `content`, undone when a div attempt is abandoned: [line, previous value]. */
+  private readonly contentLog: number[] = [];
+  /** Lines whose div fence never closes, with the attributes they would have had. */
+  readonly unclosedDivs = new Map<number, AttributeBlock>();
+
+  constructor(private readonly text: string, lineStarts: number[], private readonly sink: BlockSink) {
+    this.lineStart = lineStarts;
+    const n = lineStarts.length;
+    const ends = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      let end = i + 1 < n ? lineStarts[i + 1] - 1 : text.length;
+      if (end > lineStarts[i] && text.charCodeAt(end - 1) === 13) end--;
+      ends[i] = end;
+    }
+    this.lineEnd = ends;
+    this.content = lineStarts.slice();
+  }
+
+  parse(): void {
+    this.blocks(this.frontMatterEnd(), this.lineStart.length, false, false);
+  }
+
+  /** A YAML metadata block at the top is not document text. */
+  private frontMatterEnd(): number {
+    if (!/^---[ \t]*$/.test(this.lineText(0)) || this.lineCount() < 2 || this.isBlank(1)) return 0;
+    for (let i = 1; i < this.lineCount(); i++) if (/^(---|\.\.\.)[ \t]*$/.test(this.lineText(i))) return i + 1;
+    return 0;
+  }
+
+  /** Where line i's text starts inside its containers. */
+  contentStartOf(i: number): number {
+    return this.content[i];
+  }
+
+  private setContent(i: number, offset: number): void {
+    this.contentLog.push(i, this.content[i]);
+    this.content[i] = offset;
+  }
+
+  private lineCount() {
+    return this.lineStart.length;
+  }
+
+  private lineText(i: number) {
+    return this.text.slice(this.content[i], this.lineEnd[i]);
+  }
+
+  /** Offset of the first non-space character of line i (its content end when blank). */
+  private firstNonSpace(i: number): number {
+    const end = this.lineEnd[i];
+    let p = this.content[i];
+    while (p < end) {
+      const c = this.text.charCodeAt(p);
+      if (c !== SPACE && c !== TAB && c !== 13) break;
+      p++;
+    }
+    return p;
+  }
+
+  private isBlank(i: number): boolean {
+    return this.firstNonSpace(i) >= this.lineEnd[i];
+  }
+
+  /** Columns of indentation before `p` on line i (tabs to multiples of 4). */
+  private indent(i: number, p: number): number {
+    let column = 0;
+    for (let q = this.content[i]; q < p; q++) column = this.text.charCodeAt(q) === TAB ? column + 4 - (column % 4) : column + 1;
+    return column;
+  }
+
+  /** Parses lines [from, to); in a div, returns the line of its closing fence (-1 when there is none). */
+  private blocks(from: number, to: number, inDiv: boolean, inList: boolean): number {
+    let paragraphStart = -1;
+    let paragraphEnd = -1;
+    const flush = () => {
+      if (paragraphStart === -1) return;
+      this.sink.textBlock(this.firstNonSpace(paragraphStart), this.lineEnd[paragraphEnd], paragraphStart, paragraphEnd, false);
+      paragraphStart = -1;
+    };
+    let i = from;
+    while (i < to) {
+      const p = this.firstNonSpace(i);
+      const end = this.lineEnd[i];
+      if (p >= end) {
+        flush();
+        i++;
+        continue;
+      }
+      const inParagraph = paragraphStart !== -1;
+      const indent = this.indent(i, p);
+      const c = this.text.charCodeAt(p);
+      if (!inParagraph && indent >= 4) {
+        i = this.indentedCode(i, to);
+        continue;
+      }
+      if (indent < 4) {
+        if (inDiv && indent === 0 && c === COLON && this.isClosingFence(i)) {
+          flush();
+          return i;
+        }
+        if ((c === BACKTICK || (c === TILDE && !inParagraph))) {
+          const after = this.fencedCode(i, p, to);
+          if (after !== -1) {
+            flush();
+            i = after;
+            continue;
+          }
+        }
+        // Inside a list item a marker line starts a sub-list even right after text.
+        const startsSubList = inParagraph && inList && this.listMarkerEnd(i, p) !== -1;
+        if (startsSubList) flush();
+        if (!inParagraph || startsSubList) {
+          const after = this.blockStartingAt(i, p, c, indent, to, inDiv, inList);
+          if (after !== -1) {
+            i = after;
+            continue;
+          }
+        }
+      }
+      if (!inParagraph) paragraphStart = i;
+      paragraphEnd = i;
+      i++;
+    }
+    flush();
+    return -1;
+  }
+
+  /** A block other than a paragraph starting at line i: the line after it, or -1 if none. */
+  private blockStartingAt(i: number, p: number, c: number, indent: number, to: number, inDiv: boolean, inList: boolean): number {
+    if (c === COLON && indent === 0) return this.div(i, to);
+    if (c === HASH && this.isHeading(p, this.lineEnd[i])) {
+      this.sink.textBlock(p, this.lineEnd[i], i, i, true);
+      return i + 1;
+    }
+    if (c === GT) return this.blockQuote(i, to, inDiv, inList);
+    if (c === LESS && this.text.startsWith('<!--', p)) return this.htmlComment(i, p, to);
+    if (this.isRule(p, this.lineEnd[i])) return i + 1;
+    if (this.listMarkerEnd(i, p) !== -1) return this.list(i, to, inDiv);
+    return -1;
+  }
+
+  private isClosingFence(i: number): boolean {
+    return /^:{3,}[ \t]*$/.test(this.lineText(i));
+  }
+
+  private div(i: number, to: number): number {
+    const text = this.text;
+    const end = this.lineEnd[i];
+    let q = this.content[i];
+    while (q < end && text.charCodeAt(q) === COLON) q++;
+    if (q - this.content[i] < 3 || this.unclosedDivs.has(i)) return -1;
+    while (q < end && (text.charCodeAt(q) === SPACE || text.charCodeAt(q) === TAB)) q++;
+    let attributes: AttributeBlock | null;
+    if (text.charCodeAt(q) === 123) attributes = parseAttributes(text, q, end);
+    else {
+      const word = /[^\s{}:]+/y;
+      word.lastIndex = q;
+      attributes = word.test(text) && word.lastIndex <= end ? { id: '', classes: [text.slice(q, word.lastIndex)], pairs: [], start: q, end: word.lastIndex } : null;
+    }
+    if (!attributes || !/^[ \t]*:*[ \t]*$/.test(text.slice(attributes.end, end))) return -1;
+    const mark = this.sink.mark();
+    const logLength = this.contentLog.length;
+    const handle = this.sink.divOpened(i, attributes);
+    const closing = this.blocks(i + 1, to, true, false);
+    if (closing === -1) {
+      this.sink.rollback(mark);
+      while (this.contentLog.length > logLength) {
+        const previous = this.contentLog.pop()!;
+        this.content[this.contentLog.pop()!] = previous;
+      }
+      this.unclosedDivs.set(i, attributes);
+      return -1;
+    }
+    this.sink.divClosed(handle, closing);
+    return closing + 1;
+  }
+
+  private fencedCode(i: number, p: number, to: number): number {
+    const text = this.text;
+    const fence = text.charCodeAt(p);
+    const end = this.lineEnd[i];
+    let q = p;
+    while (q < end && text.charCodeAt(q) === fence) q++;
+    const length = q - p;
+    if (length < 3 || (fence === BACKTICK && text.slice(q, end).includes('`'))) return -1;
+    for (let j = i + 1; j < to; j++) {
+      const r = this.firstNonSpace(j);
+      if (this.indent(j, r) >= 4 || text.charCodeAt(r) !== fence) continue;
+      let s = r;
+      while (s < this.lineEnd[j] && text.charCodeAt(s) === fence) s++;
+      if (s - r >= length && this.firstNonSpaceFrom(j, s) >= this.lineEnd[j]) return j + 1;
+    }
+    return -1;
+  }
+
+  private firstNonSpaceFrom(i: number, from: number): number {
+    const end = this.lineEnd[i];
+    let p = from;
+    while (p < end && /[ \t\r]/.test(this.text[p])) p++;
+    return p;
+  }
+
+  private indentedCode(i: number, to: number): number {
+    let j = i + 1;
+    while (j < to && (this.isBlank(j) || this.indent(j, this.firstNonSpace(j)) >= 4)) j++;
+    return j;
+  }
+
+  private isHeading(p: number, end: number): boolean {
+    let q = p;
+    while (q < end && this.text.charCodeAt(q) === HASH) q++;
+    return q - p <= 6 && (q === end || this.text.charCodeAt(q) === SPACE || this.text.charCodeAt(q) === TAB);
+  }
+
+  private isRule(p: number, end: number): boolean {
+    return /^([-*_])[ \t]*(?:\1[ \t]*){2,}$/.test(this.text.slice(p, end));
+  }
+
+  private htmlComment(i: number, p: number, to: number): number {
+    const close = this.text.indexOf('-->', p + 4);
+    if (close === -1 || to <= 0 || close > this.lineEnd[to - 1]) return -1;
+    let j = i;
+    while (j < to && this.lineEnd[j] < close) j++;
+    return j + 1;
+  }
+
+  /** Lines starting with `>` plus their lazy continuations, until a blank line. */
+  private blockQuote(i: number, to: number, inDiv: boolean, inList: boolean): number {
+    let j = i;
+    while (j < to && !this.isBlank(j)) {
+      if (j > i && !this.continuesLazily(j, inDiv, inList)) break;
+      const p = this.firstNonSpace(j);
+      if (this.text.charCodeAt(p) === GT && this.indent(j, p) < 4) {
+        const after = p + 1;
+        this.setContent(j, after < this.lineEnd[j] && this.text.charCodeAt(after) === SPACE ? after + 1 : after);
+      }
+      j++;
+    }
+    this.blocks(i, j, false, false);
+    return j;
+  }
+
+  /** Whether line j, directly after text, goes on with it rather than starting something else. */
+  private continuesLazily(j: number, inDiv: boolean, inList: boolean): boolean {
+    const p = this.firstNonSpace(j);
+    const c = this.text.charCodeAt(p);
+    if (this.indent(j, p) >= 4) return true;
+    if (c === GT) return true;
+    if (inDiv && c === COLON && this.isClosingFence(j)) return false;
+    if (c === BACKTICK && this.fencedCode(j, p, this.lineCount()) !== -1) return false;
+    if (inList && this.listMarkerEnd(j, p) !== -1) return false;
+    return true;
+  }
+
+  /** Offset past a list marker and its following space at p, or -1. */
+  private listMarkerEnd(i: number, p: number): number {
+    const end = this.lineEnd[i];
+    const marker = /(?:[-+*]|\d{1,9}[.)]|#[.)]|[a-zA-Z][.)]|\((?:\d{1,9}|#|[a-zA-Z]|[ivxlcdmIVXLCDM]+)\)|[ivxlcdmIVXLCDM]+[.)])(?=[ \t]|$)/y;
+    marker.lastIndex = p;
+    const found = marker.exec(this.text.slice(0, end));
+    if (!found) return -1;
+    // An upper-case letter with a period needs two spaces after it (so "A. Smith" stays text).
+    if (/^[A-Z]\.$/.test(found[0]) && !this.text.startsWith('  ', p + 2)) return -1;
+    return marker.lastIndex;
+  }
+
+  /** Consecutive list items; each item's lines are stripped to its content column and parsed as blocks. */
+  private list(i: number, to: number, inDiv: boolean): number {
+    let item = i;
+    while (item < to) {
+      const p = this.firstNonSpace(item);
+      const markerEnd = this.listMarkerEnd(item, p);
+      if (markerEnd === -1 || this.indent(item, p) >= 4) break;
+      const columnOfMarkerEnd = this.indent(item, markerEnd);
+      let contentAt = markerEnd;
+      while (contentAt < this.lineEnd[item] && this.text.charCodeAt(contentAt) === SPACE && contentAt - markerEnd < 4) contentAt++;
+      const continuation = contentAt >= this.lineEnd[item] || contentAt - markerEnd >= 4 ? columnOfMarkerEnd + 1 : this.indent(item, contentAt);
+      this.setContent(item, Math.min(contentAt, this.lineEnd[item]));
+      let j = item + 1;
+      let previousBlank = false;
+      while (j < to) {
+        if (this.isBlank(j)) {
+          previousBlank = true;
+          j++;
+          continue;
+        }
+        const q = this.firstNonSpace(j);
+        const indented = this.indent(j, q) >= continuation;
+        if (indented) this.setContent(j, this.stripColumns(j, continuation));
+        else if (previousBlank || !this.continuesLazily(j, inDiv, true) || this.isClosingFence(j)) break;
+        previousBlank = false;
+        j++;
+      }
+      let last = j;
+      while (last > item + 1 && this.isBlank(last - 1)) last--;
+      this.blocks(item, last, false, true);
+      item = j;
+    }
+    return item;
+  }
+
+  /** The offset on line j after `columns` columns of indentation. */
+  private stripColumns(j: number, columns: number): number {
+    let column = 0;
+    let q = this.content[j];
+    while (column < columns && q < this.lineEnd[j]) {
+      const c = this.text.charCodeAt(q);
+      if (c === SPACE) column++;
+      else if (c === TAB) column += 4 - (column % 4);
+      else break;
+      q++;
+    }
+    return q;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './schema';
+export * from './default';
+export * from './load';
+export * from './lookup';

@@ -1,0 +1,210 @@
+// The parser of DESIGN §3: text → passages (spans and divs carrying codebook keys), text blocks, problems.
+// It never throws: bad markup is text plus a problem, as pandoc would read it.
+import { type AttributeBlock, parseAttributes } from './attributes';
+import { BlockParser, type BlockSink } from './blocks';
+import { InlineScanner } from './inline';
+import { LineIndex } from './text';
+import { CodebookLookup } from './codebook/lookup';
+import type { Passage, Problem, TextBlock } from './passage';
+
+export interface ParsedDocument {
+  text: string;
+  lines: LineIndex;
+  passages: Passage[];
+  blocks: TextBlock[];
+  problems: Problem[];
+}
+
+export function parseDocument(text: string, lookup: CodebookLookup): ParsedDocument {
+  const lines = new LineIndex(text);
+  const collector = new Collector(text, lookup);
+  const parser = new BlockParser(text, lines.lineStarts, collector);
+  collector.setLines(parser.lineStart, parser.lineEnd);
+  parser.parse();
+  collector.finish(parser);
+  return { text, lines, passages: collector.passages, blocks: collector.blocks, problems: collector.problems };
+}
+
+class Collector implements BlockSink {
+  passages: Passage[] = [];
+  blocks: TextBlock[] = [];
+  problems: Problem[] = [];
+  private blockLines: [number, number][] = [];
+  private readonly inline: InlineScanner;
+  private lineStart: number[] = [];
+  private lineEnd: number[] = [];
+
+  constructor(private readonly text: string, private readonly lookup: CodebookLookup) {
+    this.inline = new InlineScanner(text, {
+      span: (open, close, attributes) => {
+        if (!this.isPassage(attributes)) return;
+        this.passages.push(this.makePassage('span', open, attributes.end, open + 1, close, [[open, open + 1], [close, attributes.end]], attributes));
+      },
+      strayAttributes: (at) => this.strayAttributes(at),
+    });
+  }
+
+  private isPassage(attributes: AttributeBlock): boolean {
+    for (const pair of attributes.pairs) if (this.lookup.isDimension(pair.key)) return true;
+    return false;
+  }
+
+  textBlock(start: number, end: number, firstLine: number, lastLine: number, heading: boolean): void {
+    // Most prose has no brackets at all: skip the scan unless one is in the block.
+    const bracket = this.nextBracketFrom(start);
+    if (bracket !== -1 && bracket < end) this.inline.scan(start, end);
+    this.blocks.push({ start, end, heading, proseLength: 0 });
+    this.blockLines.push([firstLine, lastLine]);
+  }
+
+  divOpened(line: number, attributes: AttributeBlock): number {
+    if (!this.isPassage(attributes)) return -1;
+    const start = this.lineStart[line];
+    const fenceEnd = this.lineEnd[line];
+    const next = line + 1 < this.lineStart.length ? this.lineStart[line + 1] : fenceEnd;
+    this.passages.push(this.makePassage('div', start, -1, next, -1, [[start, next]], attributes));
+    return this.passages.length - 1;
+  }
+
+  divClosed(handle: number, closingLine: number): void {
+    if (handle === -1) return;
+    const passage = this.passages[handle];
+    const closeStart = this.lineStart[closingLine];
+    const closeEnd = this.lineEnd[closingLine];
+    // The closing markup takes the line break before the fence, so untagging restores "text\n" exactly.
+    const breakBefore = closeStart - (this.text.charCodeAt(closeStart - 2) === 13 ? 2 : 1);
+    passage.end = closeEnd;
+    passage.contentEnd = Math.max(passage.contentStart, breakBefore);
+    passage.markup.push([passage.contentEnd, closeEnd]);
+  }
+
+  private readonly marks: [number, number, number, number][] = [];
+
+  mark(): number {
+    this.marks.push([this.passages.length, this.blocks.length, this.problems.length, this.blockLines.length]);
+    return this.marks.length - 1;
+  }
+
+  rollback(mark: number): void {
+    const [passages, blocks, problems, blockLines] = this.marks[mark];
+    this.passages.length = passages;
+    this.blocks.length = blocks;
+    this.problems.length = problems;
+    this.blockLines.length = blockLines;
+  }
+
+  private nextBracket = -2;
+  /** The next `[` or `]` at or after `from`, cached because blocks arrive in document order. */
+  private nextBracketFrom(from: number): number {
+    if (this.nextBracket === -1 || (this.nextBracket >= from && this.nextBracket !== -2)) return this.nextBracket;
+    const open = this.text.indexOf('[', from);
+    const close = this.text.indexOf(']', from);
+    this.nextBracket = open === -1 ? close : close === -1 ? open : Math.min(open, close);
+    return this.nextBracket;
+  }
+
+  setLines(starts: number[], ends: number[]) {
+    this.lineStart = starts;
+    this.lineEnd = ends;
+  }
+
+  private makePassage(kind: Passage['kind'], start: number, end: number, contentStart: number, contentEnd: number, markup: [number, number][], attributes: AttributeBlock): Passage {
+    const tags: Record<string, string[]> = {};
+    let note: string | null = null;
+    const seen = new Set<string>();
+    for (const pair of attributes.pairs) {
+      if (seen.has(pair.key) && (pair.key === 'note' || this.lookup.isDimension(pair.key))) {
+        this.problem('warning', 'repeated-key', `"${pair.key}" is given more than once; pandoc keeps both, this passage uses all their values`, pair.start, pair.end);
+      }
+      seen.add(pair.key);
+      if (pair.key === 'note') note = note === null ? pair.value : `${note}\n${pair.value}`;
+      else if (this.lookup.isDimension(pair.key)) this.readTags(pair, tags);
+    }
+    return { kind, start, end, contentStart, contentEnd, markup, attributes, tags, note, parent: -1, depth: 0 };
+  }
+
+  private readTags(pair: AttributeBlock['pairs'][number], tags: Record<string, string[]>): void {
+    const dimension = this.lookup.dimension(pair.key)!;
+    const list = (tags[pair.key] ??= []);
+    const values = pair.value.split(/\s+/).filter(Boolean);
+    if (values.length === 0) this.problem('warning', 'empty-tag', `"${pair.key}" has no tag`, pair.start, pair.end);
+    for (const value of values) {
+      const tag = this.lookup.tag(pair.key, value);
+      if (!tag) {
+        const suggestion = this.lookup.suggest(pair.key, value);
+        const hint = suggestion ? ` Did you mean "${suggestion}"?` : ` Known tags: ${dimension.tags.map((t) => t.id).join(', ')}.`;
+        const at = this.valueRange(pair, value);
+        this.problems.push({ severity: 'warning', code: 'unknown-tag', message: `Unknown ${pair.key} tag "${value}".${hint}`, start: at[0], end: at[1], dimension: pair.key, value, suggestion });
+      }
+      const id = tag?.id ?? value;
+      if (!list.includes(id)) list.push(id);
+    }
+    if (!dimension.multiple && list.length > 1) {
+      this.problem('warning', 'too-many-tags', `"${pair.key}" takes one tag, this passage has ${list.length}`, pair.start, pair.end);
+    }
+  }
+
+  /** Where a value stands in the source (falls back to the whole value). */
+  private valueRange(pair: AttributeBlock['pairs'][number], value: string): [number, number] {
+    const at = this.text.indexOf(value, pair.valueStart);
+    return at !== -1 && at + value.length <= pair.valueEnd ? [at, at + value.length] : [pair.valueStart, pair.valueEnd];
+  }
+
+  private problem(severity: Problem['severity'], code: Problem['code'], message: string, start: number, end: number) {
+    this.problems.push({ severity, code, message, start, end });
+  }
+
+  /** `]{key=…}` naming a dimension that did not make a span: its `[` is missing or in another paragraph. */
+  private strayAttributes(at: number): void {
+    const open = at + 1;
+    const lineEnd = this.text.indexOf('\n', open);
+    const limit = lineEnd === -1 ? this.text.length : lineEnd;
+    const attributes = parseAttributes(this.text, open, limit);
+    const key = /^\{\s*([\p{L}][\p{L}\p{N}\-_:.]*)\s*=/u.exec(this.text.slice(open, limit))?.[1];
+    if (!key || !this.lookup.isDimension(key)) return;
+    const message = attributes
+      ? 'These tags have no opening "[" in the same paragraph, so they tag nothing (a span cannot cross a blank line).'
+      : 'These tags are not a valid attribute list (check quotes and the closing "}"), so they tag nothing.';
+    this.problem('error', 'unmatched-span', message, at, attributes ? attributes.end : limit);
+  }
+
+  finish(parser: BlockParser): void {
+    for (const [line, attributes] of parser.unclosedDivs) {
+      if (!this.isPassage(attributes)) continue;
+      const start = parser.lineStart[line];
+      this.problem('error', 'unclosed-div', 'This fenced div is never closed (add a line of ":::"), so pandoc does not read it as a div and it tags nothing.', start, parser.lineEnd[line]);
+    }
+    // Parents and depth: passages arrive outer before inner, so a stack of open ends is enough.
+    const stack: number[] = [];
+    this.passages.forEach((passage, index) => {
+      while (stack.length && this.passages[stack[stack.length - 1]].end <= passage.start) stack.pop();
+      passage.parent = stack.length ? stack[stack.length - 1] : -1;
+      passage.depth = stack.length;
+      stack.push(index);
+    });
+    this.computeProse(parser);
+    this.problems.sort((a, b) => a.start - b.start);
+  }
+
+  /** Prose length per block: its lines' text less passage markup. */
+  private computeProse(parser: BlockParser): void {
+    const spanMarkup: [number, number][] = [];
+    for (const passage of this.passages) if (passage.kind === 'span') for (const range of passage.markup) spanMarkup.push(range);
+    spanMarkup.sort((a, b) => a[0] - b[0]);
+    let m = 0;
+    this.blocks.forEach((block, b) => {
+      const [first, last] = this.blockLines[b];
+      let length = 0;
+      for (let line = first; line <= last; line++) {
+        const from = line === first ? block.start : parser.contentStartOf(line);
+        const to = line === last ? block.end : parser.lineEnd[line];
+        if (to > from) length += to - from;
+      }
+      while (m < spanMarkup.length && spanMarkup[m][1] <= block.start) m++;
+      for (let k = m; k < spanMarkup.length && spanMarkup[k][0] < block.end; k++) {
+        length -= Math.min(spanMarkup[k][1], block.end) - Math.max(spanMarkup[k][0], block.start);
+      }
+      block.proseLength = Math.max(0, length);
+    });
+  }
+}

@@ -1,0 +1,45 @@
+// What the parser produces: passages, text blocks and problems, with offsets in UTF-16 code units.
+import type { AttributeBlock } from './attributes';
+
+export type PassageKind = 'span' | 'div';
+
+export interface Passage {
+  kind: PassageKind;
+  /** The whole passage, markup included: `[` to `}` for a span; opening fence line to closing fence line for a div. */
+  start: number;
+  end: number;
+  /** The tagged text inside the markup. */
+  contentStart: number;
+  contentEnd: number;
+  /** Markup to dim, or to delete when untagging (a div's ranges include one line break each). */
+  markup: [number, number][];
+  attributes: AttributeBlock;
+  /** Tag ids per dimension, aliases resolved to ids; unknown values kept as written. */
+  tags: Record<string, string[]>;
+  note: string | null;
+  /** Index of the innermost enclosing passage, -1 at top level; depth counts enclosing passages. */
+  parent: number;
+  depth: number;
+}
+
+export interface TextBlock {
+  start: number;
+  end: number;
+  heading: boolean;
+  /** Characters of prose: the block's text less line breaks, container prefixes and passage markup. */
+  proseLength: number;
+}
+
+export type Severity = 'error' | 'warning' | 'information';
+
+export interface Problem {
+  severity: Severity;
+  code: 'unknown-tag' | 'unclosed-div' | 'unmatched-span' | 'repeated-key' | 'too-many-tags' | 'empty-tag';
+  message: string;
+  start: number;
+  end: number;
+  /** For unknown tags: the dimension, the value as written, and the closest known id. */
+  dimension?: string;
+  value?: string;
+  suggestion?: string;
+}

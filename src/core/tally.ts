@@ -1,0 +1,173 @@
+// Counting what is tagged: per document (coverage, untagged blocks, counts per tag) and across documents.
+import type { Codebook } from './codebook/schema';
+import type { ParsedDocument } from './parse';
+import type { Passage, TextBlock } from './passage';
+
+export interface TagCount {
+  passages: number;
+  /** Characters of tagged text, markup of nested passages excluded. */
+  characters: number;
+}
+
+export interface DocumentSummary {
+  passageCount: number;
+  proseLength: number;
+  taggedLength: number;
+  /** taggedLength / proseLength, 0 for a document without prose. */
+  coverage: number;
+  untaggedBlocks: TextBlock[];
+  /** dimension → tag id → counts. */
+  counts: Map<string, Map<string, TagCount>>;
+  /** [row tag, column tag] pairs for the matrix, one per passage and pair. */
+  pairs: Map<string, number>;
+}
+
+export const MATRIX_ROWS = 'evidence';
+export const MATRIX_COLUMNS = 'use';
+const PAIR_SEPARATOR = '\u0000';
+
+/** Characters inside a passage's content, less the markup of passages nested in it. */
+export function passageCharacters(passages: Passage[]): number[] {
+  const characters = passages.map((p) => p.contentEnd - p.contentStart);
+  passages.forEach((passage) => {
+    if (passage.parent === -1) return;
+    const markup = passage.markup.reduce((sum, [from, to]) => sum + to - from, 0);
+    for (let up = passage.parent; up !== -1; up = passages[up].parent) characters[up] -= markup;
+  });
+  return characters;
+}
+
+export function summarizeDocument(doc: ParsedDocument, rows = MATRIX_ROWS, columns = MATRIX_COLUMNS): DocumentSummary {
+  const { passages, blocks } = doc;
+  const characters = passageCharacters(passages);
+  const counts = new Map<string, Map<string, TagCount>>();
+  const pairs = new Map<string, number>();
+  passages.forEach((passage, index) => {
+    for (const dimension in passage.tags) {
+      let byTag = counts.get(dimension);
+      if (!byTag) counts.set(dimension, (byTag = new Map()));
+      for (const tag of passage.tags[dimension]) {
+        const count = byTag.get(tag);
+        if (count) {
+          count.passages++;
+          count.characters += characters[index];
+        } else byTag.set(tag, { passages: 1, characters: characters[index] });
+      }
+    }
+    const rowTags = passage.tags[rows];
+    const columnTags = passage.tags[columns];
+    if (rowTags && columnTags) {
+      for (const r of rowTags) for (const c of columnTags) {
+        const key = r + PAIR_SEPARATOR + c;
+        pairs.set(key, (pairs.get(key) ?? 0) + 1);
+      }
+    }
+  });
+
+  // Coverage: outermost passages' content intersected with text blocks, less nested span markup.
+  let proseLength = 0;
+  let taggedLength = 0;
+  const untaggedBlocks: TextBlock[] = [];
+  const outer = passages.filter((p) => p.parent === -1);
+  const nestedMarkup: [number, number][] = [];
+  for (const p of passages) if (p.parent !== -1 && p.kind === 'span') nestedMarkup.push(...p.markup);
+  nestedMarkup.sort((a, b) => a[0] - b[0]);
+  let o = 0;
+  let m = 0;
+  for (const block of blocks) {
+    proseLength += block.proseLength;
+    while (o < outer.length && outer[o].contentEnd <= block.start) o++;
+    let covered = 0;
+    for (let k = o; k < outer.length && outer[k].contentStart < block.end; k++) {
+      covered += Math.max(0, Math.min(outer[k].contentEnd, block.end) - Math.max(outer[k].contentStart, block.start));
+    }
+    while (m < nestedMarkup.length && nestedMarkup[m][0] < block.start) m++;
+    for (; m < nestedMarkup.length && nestedMarkup[m][0] < block.end; m++) covered -= nestedMarkup[m][1] - nestedMarkup[m][0];
+    if (covered <= 0) untaggedBlocks.push(block);
+    else taggedLength += Math.min(covered, block.proseLength);
+  }
+  return { passageCount: passages.length, proseLength, taggedLength, coverage: proseLength ? taggedLength / proseLength : 0, untaggedBlocks, counts, pairs };
+}
+
+export interface TagTally extends TagCount {
+  id: string;
+  label: string;
+  /** Share of all passages that carry this tag. */
+  share: number;
+  files: number;
+  known: boolean;
+}
+
+export interface DimensionTally {
+  id: string;
+  label: string;
+  /** Passages with at least one tag of this dimension. */
+  tags: TagTally[];
+}
+
+export interface FileCoverage {
+  file: string;
+  passages: number;
+  proseLength: number;
+  taggedLength: number;
+  coverage: number;
+  untaggedBlocks: number;
+}
+
+export interface Matrix {
+  rows: { id: string; label: string }[];
+  columns: { id: string; label: string }[];
+  /** counts[row][column]: passages tagged with both. */
+  counts: number[][];
+}
+
+export interface WorkspaceTally {
+  files: number;
+  passages: number;
+  dimensions: DimensionTally[];
+  matrix: Matrix;
+  coverage: { files: FileCoverage[]; proseLength: number; taggedLength: number; coverage: number };
+}
+
+export function tallyDocuments(documents: { file: string; summary: DocumentSummary }[], codebook: Codebook, rows = MATRIX_ROWS, columns = MATRIX_COLUMNS): WorkspaceTally {
+  const passages = documents.reduce((sum, d) => sum + d.summary.passageCount, 0);
+  const dimensions: DimensionTally[] = codebook.dimensions.map((dimension) => {
+    const totals = new Map<string, TagTally>();
+    for (const tag of dimension.tags) totals.set(tag.id, { id: tag.id, label: tag.label, passages: 0, characters: 0, share: 0, files: 0, known: true });
+    for (const { summary } of documents) {
+      for (const [tag, count] of summary.counts.get(dimension.id) ?? []) {
+        let total = totals.get(tag);
+        if (!total) totals.set(tag, (total = { id: tag, label: tag, passages: 0, characters: 0, share: 0, files: 0, known: false }));
+        total.passages += count.passages;
+        total.characters += count.characters;
+        total.files++;
+      }
+    }
+    const tags = [...totals.values()];
+    for (const tag of tags) tag.share = passages ? tag.passages / passages : 0;
+    return { id: dimension.id, label: dimension.label, tags };
+  });
+
+  const axis = (id: string) => codebook.dimensions.find((d) => d.id === id)?.tags.map((t) => ({ id: t.id, label: t.label })) ?? [];
+  const matrix: Matrix = { rows: axis(rows), columns: axis(columns), counts: [] };
+  matrix.counts = matrix.rows.map(() => matrix.columns.map(() => 0));
+  const rowIndex = new Map(matrix.rows.map((r, i) => [r.id, i]));
+  const columnIndex = new Map(matrix.columns.map((c, i) => [c.id, i]));
+  for (const { summary } of documents) {
+    for (const [key, count] of summary.pairs) {
+      const [r, c] = key.split(PAIR_SEPARATOR);
+      const i = rowIndex.get(r);
+      const j = columnIndex.get(c);
+      if (i !== undefined && j !== undefined) matrix.counts[i][j] += count;
+    }
+  }
+
+  let proseLength = 0;
+  let taggedLength = 0;
+  const files = documents.map(({ file, summary }) => {
+    proseLength += summary.proseLength;
+    taggedLength += summary.taggedLength;
+    return { file, passages: summary.passageCount, proseLength: summary.proseLength, taggedLength: summary.taggedLength, coverage: summary.coverage, untaggedBlocks: summary.untaggedBlocks.length };
+  });
+  return { files: documents.length, passages, dimensions, matrix, coverage: { files, proseLength, taggedLength, coverage: proseLength ? taggedLength / proseLength : 0 } };
+}
