@@ -45,9 +45,21 @@ export class BlockParser {
 
   /** A YAML metadata block at the top is not document text. */
   private frontMatterEnd(): number {
-    if (!/^---[ \t]*$/.test(this.lineText(0)) || this.lineCount() < 2 || this.isBlank(1)) return 0;
-    for (let i = 1; i < this.lineCount(); i++) if (/^(---|\.\.\.)[ \t]*$/.test(this.lineText(i))) return i + 1;
-    return 0;
+    return this.isMetadataStart(0) ? Math.max(0, this.metadataEnd(1, this.lineCount())) : 0;
+  }
+
+  /** `---` followed directly by a YAML key: a metadata block (pandoc allows one anywhere after a blank line). */
+  private isMetadataStart(i: number): boolean {
+    return i + 1 < this.lineCount() && /^---[ \t]*$/.test(this.lineText(i)) && /^[ \t]*[\w"'-][^:\n]*:([ \t]|$)/.test(this.lineText(i + 1));
+  }
+
+  /** The line after the block's closing `---` or `...`, or -1. */
+  private metadataEnd(from: number, to: number): number {
+    for (let i = from; i < to; i++) {
+      if (this.isBlank(i) && i === from) return -1;
+      if (/^(---|\.\.\.)[ \t]*$/.test(this.lineText(i))) return i + 1;
+    }
+    return -1;
   }
 
   /** Where line i's text starts inside its containers. */
@@ -121,7 +133,8 @@ export class BlockParser {
           flush();
           return i;
         }
-        if ((c === BACKTICK || (c === TILDE && !inParagraph))) {
+        // Text goes on over a fence unless it is a backtick fence at the very start of the line.
+        if (inParagraph ? c === BACKTICK && indent === 0 : c === BACKTICK || c === TILDE) {
           const after = this.fencedCode(i, p, to);
           if (after !== -1) {
             flush();
@@ -157,8 +170,18 @@ export class BlockParser {
     }
     if (c === GT) return this.blockQuote(i, to, inDiv, inList);
     if (c === LESS && this.text.startsWith('<!--', p)) return this.htmlComment(i, p, to);
+    if (indent === 0 && this.isMetadataStart(i)) {
+      const close = this.metadataEnd(i + 1, to);
+      if (close !== -1) return close;
+    }
     if (this.isRule(p, this.lineEnd[i])) return i + 1;
+    if (i + 1 < to && this.isPipeTableSeparator(i + 1) && this.text.slice(p, this.lineEnd[i]).includes('|')) return this.pipeTable(i, to);
     if (this.listMarkerEnd(i, p) !== -1) return this.list(i, to, inDiv);
+    if (c === 91 && indent === 0) {
+      const note = /\[\^[^\]\s]+\]:[ \t]*/y;
+      note.lastIndex = p;
+      if (note.test(this.text.slice(0, this.lineEnd[i]))) return this.container(i, to, inDiv, note.lastIndex, 4, false);
+    }
     return -1;
   }
 
@@ -239,6 +262,40 @@ export class BlockParser {
     return /^([-*_])[ \t]*(?:\1[ \t]*){2,}$/.test(this.text.slice(p, end));
   }
 
+  private isPipeTableSeparator(i: number): boolean {
+    const line = this.lineText(i);
+    return line.includes('|') && /^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)*[ \t]*:?-+:?[ \t]*\|?[ \t]*$/.test(line);
+  }
+
+  /** A pipe table: pandoc reads each cell on its own, so a span cannot cross a `|` or a row. */
+  private pipeTable(i: number, to: number): number {
+    let j = i;
+    while (j < to && !this.isBlank(j)) {
+      if (j !== i + 1) this.tableCells(j);
+      j++;
+    }
+    return j;
+  }
+
+  private tableCells(i: number): void {
+    const text = this.text;
+    const end = this.lineEnd[i];
+    let cellStart = this.firstNonSpace(i);
+    if (text.charCodeAt(cellStart) === 124) cellStart++;
+    for (let q = cellStart; q <= end; q++) {
+      const c = q < end ? text.charCodeAt(q) : 124;
+      if (c === 92) q++;
+      else if (c === 124) {
+        let from = cellStart;
+        let until = q;
+        while (from < until && (text.charCodeAt(from) === SPACE || text.charCodeAt(from) === TAB)) from++;
+        while (until > from && /[ \t\r]/.test(text[until - 1])) until--;
+        if (until > from) this.sink.textBlock(from, until, i, i, false);
+        cellStart = q + 1;
+      }
+    }
+  }
+
   private htmlComment(i: number, p: number, to: number): number {
     const close = this.text.indexOf('-->', p + 4);
     if (close === -1 || to <= 0 || close > this.lineEnd[to - 1]) return -1;
@@ -270,7 +327,7 @@ export class BlockParser {
     if (this.indent(j, p) >= 4) return true;
     if (c === GT) return true;
     if (inDiv && c === COLON && this.isClosingFence(j)) return false;
-    if (c === BACKTICK && this.fencedCode(j, p, this.lineCount()) !== -1) return false;
+    if (c === BACKTICK && p === this.content[j] && this.fencedCode(j, p, this.lineCount()) !== -1) return false;
     if (inList && this.listMarkerEnd(j, p) !== -1) return false;
     return true;
   }
@@ -298,28 +355,37 @@ export class BlockParser {
       let contentAt = markerEnd;
       while (contentAt < this.lineEnd[item] && this.text.charCodeAt(contentAt) === SPACE && contentAt - markerEnd < 4) contentAt++;
       const continuation = contentAt >= this.lineEnd[item] || contentAt - markerEnd >= 4 ? columnOfMarkerEnd + 1 : this.indent(item, contentAt);
-      this.setContent(item, Math.min(contentAt, this.lineEnd[item]));
-      let j = item + 1;
-      let previousBlank = false;
-      while (j < to) {
-        if (this.isBlank(j)) {
-          previousBlank = true;
-          j++;
-          continue;
-        }
-        const q = this.firstNonSpace(j);
-        const indented = this.indent(j, q) >= continuation;
-        if (indented) this.setContent(j, this.stripColumns(j, continuation));
-        else if (previousBlank || !this.continuesLazily(j, inDiv, true) || this.isClosingFence(j)) break;
-        previousBlank = false;
-        j++;
-      }
-      let last = j;
-      while (last > item + 1 && this.isBlank(last - 1)) last--;
-      this.blocks(item, last, false, true);
+      const j = this.container(item, to, inDiv, Math.min(contentAt, this.lineEnd[item]), continuation, true);
       item = j;
     }
     return item;
+  }
+
+  /**
+   * A list item or footnote: its first line's content starts at `contentAt`, later lines belong when
+   * indented by `continuation` columns (stripped) or when they lazily continue text. Returns the line after it.
+   */
+  private container(first: number, to: number, inDiv: boolean, contentAt: number, continuation: number, inList: boolean): number {
+    this.setContent(first, contentAt);
+    let j = first + 1;
+    let previousBlank = false;
+    while (j < to) {
+      if (this.isBlank(j)) {
+        previousBlank = true;
+        j++;
+        continue;
+      }
+      const q = this.firstNonSpace(j);
+      const indented = this.indent(j, q) >= continuation;
+      if (indented) this.setContent(j, this.stripColumns(j, continuation));
+      else if (previousBlank || !this.continuesLazily(j, inDiv, inList) || this.isClosingFence(j)) break;
+      previousBlank = false;
+      j++;
+    }
+    let last = j;
+    while (last > first + 1 && this.isBlank(last - 1)) last--;
+    this.blocks(first, last, false, inList);
+    return j;
   }
 
   /** The offset on line j after `columns` columns of indentation. */

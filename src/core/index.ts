@@ -5,3 +5,4 @@ export * from './parse';
 export * from './text';
 export * from "./tally";
 export * from "./records";
+export * from "./edits";

@@ -202,13 +202,14 @@ export class InlineScanner {
       return close !== -1 && close + 2 <= end ? close + 2 : at + 2;
     }
     if (at + 1 >= end || isWhite(text.charCodeAt(at + 1))) return at + 1;
+    // Pandoc: the first unescaped `$` closes; math fails if it follows a space or precedes a digit.
     for (let j = at + 1; j < end; j++) {
       const c = text.charCodeAt(j);
       if (c === BACKSLASH) j++;
       else if (c === DOLLAR) {
-        const before = text.charCodeAt(j - 1);
+        if (isWhite(text.charCodeAt(j - 1))) return at + 1;
         const after = text.charCodeAt(j + 1);
-        if (!isWhite(before) && !(after >= 48 && after <= 57)) return j + 1;
+        return after >= 48 && after <= 57 ? at + 1 : j + 1;
       }
     }
     return at + 1;

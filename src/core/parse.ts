@@ -93,13 +93,16 @@ class Collector implements BlockSink {
     this.blockLines.length = blockLines;
   }
 
-  private nextBracket = -2;
-  /** The next `[` or `]` at or after `from`, cached because blocks arrive in document order. */
+  private nextBracket = -1;
+  private nextBracketSearchedFrom = Infinity;
+  /** The next `[` or `]` at or after `from`; cached because blocks mostly arrive in document order. */
   private nextBracketFrom(from: number): number {
-    if (this.nextBracket === -1 || (this.nextBracket >= from && this.nextBracket !== -2)) return this.nextBracket;
+    const cached = this.nextBracket;
+    if (this.nextBracketSearchedFrom <= from && (cached === -1 || cached >= from)) return cached;
     const open = this.text.indexOf('[', from);
     const close = this.text.indexOf(']', from);
     this.nextBracket = open === -1 ? close : close === -1 ? open : Math.min(open, close);
+    this.nextBracketSearchedFrom = from;
     return this.nextBracket;
   }
 

@@ -1,0 +1,118 @@
+// Property tests: the parser never throws, its ranges are sane, and tag → untag gives back the exact text.
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { applyEdits, parseDocument, tagEdits, untagEdits } from '../../src/core';
+import { lookup } from './helpers';
+
+const MARKUP_CHARS = ['[', ']', '{', '}', ':', '`', '\\', '$', '<', '>', '"', "'", '=', '#', '.', '-', '*', '!', '^', '~', '|', ' ', '\n', '\r\n', '\t', 'é', '😀', 'ع'];
+const anyMarkdown = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 300 }),
+  fc.array(fc.oneof(fc.constantFrom(...MARKUP_CHARS), fc.constantFrom('evidence=research', 'use=embedded', 'k=v', ':::', '::: {k=v}\n', '```\n', '> ', '- ', 'note="a b"', 'word')), { maxLength: 120 }).map((parts) => parts.join('')),
+);
+
+/** Plain prose without any markup character: paragraphs of words. */
+const word = fc.stringMatching(/^[A-Za-zé😀]{1,8}$/);
+const paragraph = fc.array(word, { minLength: 1, maxLength: 12 }).map((words) => words.join(' '));
+const plainDocument = fc.tuple(fc.array(paragraph, { minLength: 1, maxLength: 6 }), fc.constantFrom('\n', '\r\n')).map(([paragraphs, eol]) => paragraphs.join(eol + eol));
+const tagValues = fc.record({
+  tags: fc.record({ evidence: fc.subarray(['research', 'sector-data', 'pedagogical', 'practice'], { minLength: 1 }), use: fc.subarray(['transparent', 'instrumental', 'embedded']) }),
+  note: fc.option(fc.string({ maxLength: 20 }), { nil: null }),
+});
+
+describe('parser properties', () => {
+  it('never throws, and every range lies inside the text and inside its parent', () => {
+    fc.assert(
+      fc.property(anyMarkdown, (text) => {
+        const doc = parseDocument(text, lookup);
+        for (const p of doc.passages) {
+          assert.ok(0 <= p.start && p.start <= p.contentStart && p.contentStart <= p.contentEnd && p.contentEnd <= p.end && p.end <= text.length, 'ranges ordered and inside the text');
+          for (const [from, to] of p.markup) assert.ok(p.start <= from && from <= to && to <= p.end, 'markup inside the passage');
+          if (p.parent !== -1) {
+            const parent = doc.passages[p.parent];
+            assert.ok(parent.contentStart <= p.start && p.end <= parent.contentEnd, 'nested inside the parent content');
+          }
+        }
+        for (const problem of doc.problems) assert.ok(0 <= problem.start && problem.start <= problem.end && problem.end <= text.length);
+        for (const block of doc.blocks) assert.ok(0 <= block.start && block.start <= block.end && block.end <= text.length && block.proseLength >= 0);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('passages never overlap without nesting', () => {
+    fc.assert(
+      fc.property(anyMarkdown, (text) => {
+        const { passages } = parseDocument(text, lookup);
+        for (let i = 0; i < passages.length; i++) {
+          for (let j = i + 1; j < passages.length; j++) {
+            const [a, b] = [passages[i], passages[j]];
+            assert.ok(b.start >= a.end || (b.start >= a.contentStart && b.end <= a.contentEnd), 'disjoint or nested');
+          }
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('tagging a stretch of a paragraph, then removing the markup, restores the exact text', () => {
+    fc.assert(
+      fc.property(plainDocument, fc.nat(), fc.nat(), tagValues, (text, a, b, values) => {
+        const blocks = parseDocument(text, lookup).blocks;
+        const block = blocks[a % blocks.length];
+        const cut = (n: number) => {
+          let at = block.start + (n % (block.end - block.start + 1));
+          if (at > block.start && at < block.end && /[\uDC00-\uDFFF]/.test(text[at])) at--; // not inside a surrogate pair
+          return at;
+        };
+        let [start, end] = [cut(a), cut(b)].sort((x, y) => x - y);
+        if (start === end) end = block.end;
+        const tagged = applyEdits(text, tagEdits(text, start, end, values, false));
+        const doc = parseDocument(tagged, lookup);
+        assert.equal(doc.passages.length, 1, tagged);
+        const [passage] = doc.passages;
+        assert.equal(tagged.slice(passage.contentStart, passage.contentEnd), text.slice(start, end));
+        assert.deepEqual(passage.tags, Object.fromEntries(Object.entries(values.tags).filter(([, ids]) => ids.length)));
+        assert.equal(passage.note, values.note || null);
+        assert.equal(applyEdits(tagged, untagEdits(passage)), text);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('wrapping whole paragraphs in a div, then removing the markup, restores the exact text', () => {
+    fc.assert(
+      fc.property(plainDocument, fc.nat(), fc.nat(), (text, a, b) => {
+        const blocks = parseDocument(text, lookup).blocks;
+        const [first, last] = [a % blocks.length, b % blocks.length].sort((x, y) => x - y);
+        const tagged = applyEdits(text, tagEdits(text, blocks[first].start, blocks[last].end, { tags: { evidence: ['research'] } }, true));
+        const doc = parseDocument(tagged, lookup);
+        assert.equal(doc.passages.length, 1, JSON.stringify(tagged));
+        assert.equal(doc.passages[0].kind, 'div');
+        assert.equal(applyEdits(tagged, untagEdits(doc.passages[0])), text);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('removing the markup of every passage leaves exactly the text without the markup', () => {
+    fc.assert(
+      fc.property(plainDocument, fc.array(fc.tuple(fc.nat(), fc.nat(), tagValues), { maxLength: 5 }), (text, cuts) => {
+        // Tag several disjoint stretches (right to left, so earlier offsets stay valid), then strip all markup at once.
+        const blocks = parseDocument(text, lookup).blocks;
+        const chosen = new Map<number, [number, number, (typeof cuts)[number][2]]>();
+        for (const [n, m, values] of cuts) {
+          const block = blocks[n % blocks.length];
+          chosen.set(block.start, [block.start, block.start + 1 + (m % (block.end - block.start)), values]);
+        }
+        let tagged = text;
+        for (const [start, end, values] of [...chosen.values()].sort((x, y) => y[0] - x[0])) {
+          if (/[\uDC00-\uDFFF]/.test(text[end] ?? '')) continue;
+          tagged = applyEdits(tagged, tagEdits(tagged, start, end, values, false));
+        }
+        const doc = parseDocument(tagged, lookup);
+        assert.equal(applyEdits(tagged, doc.passages.flatMap(untagEdits)), text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
