@@ -165,7 +165,9 @@ export class BlockParser {
   private blockStartingAt(i: number, p: number, c: number, indent: number, to: number, inDiv: boolean, inList: boolean): number {
     if (c === COLON && indent === 0) return this.div(i, to);
     if (c === HASH && this.isHeading(p, this.lineEnd[i])) {
-      this.sink.textBlock(p, this.lineEnd[i], i, i, true);
+      let textStart = p;
+      while (textStart < this.lineEnd[i] && /[# \t]/.test(this.text[textStart])) textStart++;
+      this.sink.textBlock(textStart, this.lineEnd[i], i, i, true);
       return i + 1;
     }
     if (c === GT) return this.blockQuote(i, to, inDiv, inList);

@@ -34,9 +34,9 @@ export function loadCodebook(text: string): CodebookLoadResult {
 
   const errors = result.error.issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    const node = deepestNode(root, path);
-    // An unknown or missing key is reported on its object; point at the key's name when we can.
-    const at = node?.parent?.type === 'property' && node.parent.children?.[0] ? node.parent.children[0] : node;
+    // An unknown key is shown at its name; anything else at its value, or at the nearest object that exists.
+    const unknownKey = issue.code === 'unrecognized_keys' ? findNodeAtLocation(root, [...path, issue.keys[0]])?.parent?.children?.[0] : undefined;
+    const at = unknownKey ?? deepestNode(root, path);
     const where = path.length ? `${path.join('.')}: ` : '';
     return locate(`${where}${issue.message}`, path, at?.offset ?? 0, at?.length ?? 1);
   });

@@ -1,0 +1,62 @@
+import { strict as assert } from 'node:assert';
+import { CodebookLookup, DEFAULT_CODEBOOK, codebookSchema, loadCodebook } from '../../src/core';
+
+describe('codebook', () => {
+  it('the default codebook has the three dimensions of the review, every tag fully described', () => {
+    assert.deepEqual(DEFAULT_CODEBOOK.dimensions.map((d) => d.id), ['evidence', 'use', 'level']);
+    assert.deepEqual(DEFAULT_CODEBOOK.dimensions[0].tags.map((t) => t.id), ['research', 'sector-data', 'pedagogical', 'practice']);
+    assert.deepEqual(DEFAULT_CODEBOOK.dimensions[1].tags.map((t) => t.id), ['transparent', 'instrumental', 'embedded']);
+    assert.deepEqual(DEFAULT_CODEBOOK.dimensions[2].tags.map((t) => t.id), ['individual', 'organisational', 'system']);
+    for (const tag of DEFAULT_CODEBOOK.dimensions.flatMap((d) => d.tags)) {
+      assert.ok(tag.definition.length > 40 && tag.source?.includes('Morales') && tag.example && tag.cues.length > 2 && tag.color, tag.id);
+    }
+    assert.deepEqual(DEFAULT_CODEBOOK.dimensions[1].tags.map((t) => t.level), ['individual', 'organisational', 'organisational']);
+  });
+
+  it('round-trips through JSON and the loader', () => {
+    const result = loadCodebook(JSON.stringify(DEFAULT_CODEBOOK, null, 2));
+    assert.ok(result.ok);
+    assert.deepEqual(result.codebook, DEFAULT_CODEBOOK);
+  });
+
+  it('accepts comments and trailing commas', () => {
+    const result = loadCodebook('// my codebook\n{ "name": "x", "dimensions": [ { "id": "d", "label": "D", "tags": [ { "id": "t", "label": "T", "definition": "a tag", }, ], }, ], }');
+    assert.ok(result.ok);
+    assert.equal(result.codebook.dimensions[0].multiple, true);
+  });
+
+  it('reports a schema error at the offending value with line and column', () => {
+    const text = '{\n  "name": "x",\n  "dimensions": [\n    { "id": "d", "label": "D", "tags": [\n      { "id": "9bad", "label": "T", "definition": "a tag" }\n    ] }\n  ]\n}';
+    const result = loadCodebook(text);
+    assert.ok(!result.ok);
+    const [error] = result.errors;
+    assert.deepEqual(error.path, ['dimensions', 0, 'tags', 0, 'id']);
+    assert.equal(error.line, 4);
+    assert.equal(text.slice(error.offset, error.offset + error.length), '"9bad"');
+    assert.match(error.message, /must start with a letter/);
+  });
+
+  it('reports missing fields on their object, unknown keys, duplicates and JSON syntax', () => {
+    const missing = loadCodebook('{"name": "x", "dimensions": [{"id": "d", "label": "D", "tags": [{"id": "t", "label": "T"}]}]}');
+    assert.ok(!missing.ok && missing.errors.some((e) => e.path.join('.') === 'dimensions.0.tags.0.definition'));
+    const unknown = loadCodebook('{"name": "x", "colour": 1, "dimensions": [{"id": "d", "label": "D", "tags": [{"id": "t", "label": "T", "definition": "x"}]}]}');
+    assert.ok(!unknown.ok && /colour/.test(unknown.errors[0].message));
+    const duplicate = loadCodebook('{"name": "x", "dimensions": [{"id": "d", "label": "D", "tags": [{"id": "t", "label": "T", "definition": "x"}, {"id": "u", "aliases": ["t"], "label": "U", "definition": "y"}]}]}');
+    assert.ok(!duplicate.ok && /already used/.test(duplicate.errors[0].message));
+    const syntax = loadCodebook('{"name": "x",\n  "dimensions": [}');
+    assert.ok(!syntax.ok && syntax.errors[0].line === 1 && /JSON syntax/.test(syntax.errors[0].message));
+    const reserved = codebookSchema.safeParse({ name: 'x', dimensions: [{ id: 'note', label: 'N', tags: [{ id: 't', label: 'T', definition: 'x' }] }] });
+    assert.ok(!reserved.success);
+  });
+
+  it('looks tags up by id and alias and suggests close ids', () => {
+    const lookup = new CodebookLookup(DEFAULT_CODEBOOK);
+    assert.equal(lookup.tag('use', 'conceptual')?.id, 'transparent');
+    assert.equal(lookup.tag('evidence', 'nope'), undefined);
+    assert.equal(lookup.suggest('evidence', 'reserch'), 'research');
+    assert.equal(lookup.suggest('evidence', 'sector'), 'sector-data');
+    assert.equal(lookup.suggest('use', 'instrumantal'), 'instrumental');
+    assert.equal(lookup.suggest('use', 'zzzzzzzz'), undefined);
+    assert.ok(lookup.isDimension('level') && !lookup.isDimension('note'));
+  });
+});
