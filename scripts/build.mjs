@@ -6,6 +6,8 @@ const production = process.argv.includes('--production');
 const common = { bundle: true, platform: 'node', target: 'node18', sourcemap: !production, minify: production, logLevel: 'warning', mainFields: ['module', 'main'] };
 
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
+// The core alone, for the benchmark and for other tools that embed it.
+await build({ ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', format: 'cjs' });
 if (existsSync('src/extension.ts')) {
   await build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', format: 'cjs', external: ['vscode'] });
 }

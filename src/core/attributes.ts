@@ -115,6 +115,12 @@ interface ReadValue {
 function readQuoted(text: string, at: number, limit: number): ReadValue | null {
   const quote = text.charCodeAt(at);
   if (quote !== 34 && quote !== 39) return null;
+  // Fast path: no escapes, entities or line breaks before the closing quote.
+  for (let i = at + 1; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === quote) return { text: text.slice(at + 1, i), end: i + 1 };
+    if (c === BACKSLASH || c === 38 || c === 10 || c === 13) break;
+  }
   let out = '';
   let i = at + 1;
   while (i < limit) {
@@ -129,7 +135,7 @@ function readQuoted(text: string, at: number, limit: number): ReadValue | null {
       i = entity.end;
     } else if (isLineBreak(c)) {
       // A line break inside quotes reads as a space, but a blank line ends the paragraph.
-      let j = i + (c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1);
+      const j = i + (c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1);
       let k = j;
       while (k < limit && isSpaceOrTab(text.charCodeAt(k))) k++;
       if (k >= limit || isLineBreak(text.charCodeAt(k))) return null;
@@ -144,20 +150,20 @@ function readQuoted(text: string, at: number, limit: number): ReadValue | null {
 }
 
 function readUnquoted(text: string, at: number, limit: number): ReadValue {
-  let out = '';
   let i = at;
+  let escaped = false;
   while (i < limit) {
     const c = text.charCodeAt(i);
     if (c === BACKSLASH && i + 1 < limit && isEscapable(text.charCodeAt(i + 1))) {
-      out += text[i + 1];
+      escaped = true;
       i += 2;
       continue;
     }
     if (c === 125 || isSpaceOrTab(c) || isLineBreak(c)) break;
-    out += text[i];
     i++;
   }
-  return { text: out, end: i };
+  const raw = text.slice(at, i);
+  return { text: escaped ? raw.replace(/\\([\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e])/g, '$1') : raw, end: i };
 }
 
 const ENTITY = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{1,31}));/y;

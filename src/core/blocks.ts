@@ -15,6 +15,8 @@ export interface BlockSink {
   rollback(mark: number): void;
 }
 
+const LIST_MARKER = /(?:[-+*]|\d{1,9}[.)]|#[.)]|[a-zA-Z][.)]|\((?:\d{1,9}|#|[a-zA-Z]|[ivxlcdmIVXLCDM]+)\)|[ivxlcdmIVXLCDM]+[.)])(?=[ \t\r\n]|$)/y;
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const SPACE = 32, TAB = 9, COLON = 58, BACKTICK = 96, TILDE = 126, HASH = 35, GT = 62, LESS = 60;
 
 export class BlockParser {
@@ -182,7 +184,7 @@ export class BlockParser {
     if (c === 91 && indent === 0) {
       const note = /\[\^[^\]\s]+\]:[ \t]*/y;
       note.lastIndex = p;
-      if (note.test(this.text.slice(0, this.lineEnd[i]))) return this.container(i, to, inDiv, note.lastIndex, 4, false);
+      if (note.test(this.text) && note.lastIndex <= this.lineEnd[i]) return this.container(i, to, inDiv, note.lastIndex, 4, false);
     }
     return -1;
   }
@@ -337,13 +339,20 @@ export class BlockParser {
   /** Offset past a list marker and its following space at p, or -1. */
   private listMarkerEnd(i: number, p: number): number {
     const end = this.lineEnd[i];
-    const marker = /(?:[-+*]|\d{1,9}[.)]|#[.)]|[a-zA-Z][.)]|\((?:\d{1,9}|#|[a-zA-Z]|[ivxlcdmIVXLCDM]+)\)|[ivxlcdmIVXLCDM]+[.)])(?=[ \t]|$)/y;
-    marker.lastIndex = p;
-    const found = marker.exec(this.text.slice(0, end));
-    if (!found) return -1;
+    const c = this.text.charCodeAt(p);
+    // Most lines start with a letter that is no marker: decide those without a regex.
+    if (!(c === 45 || c === 43 || c === 42 || c === 35 || c === 40 || (c >= 48 && c <= 57))) {
+      let q = p;
+      while (q < end && q - p < 8 && isAsciiLetter(this.text.charCodeAt(q))) q++;
+      const after = this.text.charCodeAt(q);
+      if (q === p || (after !== 46 && after !== 41)) return -1;
+    }
+    LIST_MARKER.lastIndex = p;
+    const found = LIST_MARKER.exec(this.text);
+    if (!found || LIST_MARKER.lastIndex > end) return -1;
     // An upper-case letter with a period needs two spaces after it (so "A. Smith" stays text).
     if (/^[A-Z]\.$/.test(found[0]) && !this.text.startsWith('  ', p + 2)) return -1;
-    return marker.lastIndex;
+    return LIST_MARKER.lastIndex;
   }
 
   /** Consecutive list items; each item's lines are stripped to its content column and parsed as blocks. */

@@ -1,6 +1,6 @@
 // Text edits that tag, retag and untag passages. Untagging deletes exactly the markup tagging inserted.
 import { formatValue } from './attributes';
-import type { Passage } from './passage';
+import { markupOf, type Passage } from './passage';
 
 export interface TextEdit {
   start: number;
@@ -40,7 +40,7 @@ export function tagEdits(text: string, start: number, end: number, values: TagVa
 
 /** Deletes the passage's markup and nothing else. */
 export function untagEdits(passage: Passage): TextEdit[] {
-  return passage.markup.map(([start, end]) => ({ start, end, newText: '' }));
+  return markupOf(passage).map(([start, end]) => ({ start, end, newText: '' }));
 }
 
 /** Replaces the passage's tags and note, keeping its other attributes (id, classes, other keys) as written. */

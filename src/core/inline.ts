@@ -12,8 +12,24 @@ export interface SpanVisitor {
 const BACKSLASH = 92, BACKTICK = 96, DOLLAR = 36, LESS = 60, OPEN = 91, CLOSE = 93, BANG = 33, CARET = 94;
 const BRACE = 123, PAREN = 40, CLOSE_PAREN = 41;
 
-const TOP_LEVEL = /[\[\\`$<!^\]]/g;
-const IN_BRACKETS = /[\[\]\\`$<]/g;
+/** Characters that can start something at top level, and inside brackets (a table beats a regex here). */
+const TOP_LEVEL = charTable('[\\`$<!^]');
+const IN_BRACKETS = charTable('[]\\`$<');
+
+function charTable(chars: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+}
+
+/** The first offset in [from, end) whose character is in the table, or -1. */
+function nextSpecial(text: string, from: number, end: number, table: Uint8Array): number {
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && table[c] === 1) return i;
+  }
+  return -1;
+}
 const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|<[^\s<>@\\]+@[^\s<>\\]+>/y;
 const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>/y;
 
@@ -27,10 +43,8 @@ export class InlineScanner {
     const text = this.text;
     let i = start;
     while (i < end) {
-      TOP_LEVEL.lastIndex = i;
-      const found = TOP_LEVEL.exec(text);
-      if (!found || found.index >= end) return;
-      i = found.index;
+      i = nextSpecial(text, i, end, TOP_LEVEL);
+      if (i === -1) return;
       const c = text.charCodeAt(i);
       if (c === OPEN) i = this.bracket(i, end);
       else if (c === BANG) i = text.charCodeAt(i + 1) === OPEN ? this.image(i, end) : i + 1;
@@ -155,10 +169,8 @@ export class InlineScanner {
     let depth = 1;
     let i = open + 1;
     while (i < end) {
-      IN_BRACKETS.lastIndex = i;
-      const found = IN_BRACKETS.exec(text);
-      if (!found || found.index >= end) return -1;
-      i = found.index;
+      i = nextSpecial(text, i, end, IN_BRACKETS);
+      if (i === -1) return -1;
       const c = text.charCodeAt(i);
       if (c === OPEN) (depth++, i++);
       else if (c === CLOSE) {

@@ -5,7 +5,7 @@ import { BlockParser, type BlockSink } from './blocks';
 import { InlineScanner } from './inline';
 import { LineIndex } from './text';
 import { CodebookLookup } from './codebook/lookup';
-import type { Passage, Problem, TextBlock } from './passage';
+import { markupLength, type Passage, type Problem, type TextBlock } from './passage';
 
 export interface ParsedDocument {
   text: string;
@@ -29,7 +29,6 @@ class Collector implements BlockSink {
   passages: Passage[] = [];
   blocks: TextBlock[] = [];
   problems: Problem[] = [];
-  private blockLines: [number, number][] = [];
   private readonly inline: InlineScanner;
   private lineStart: number[] = [];
   private lineEnd: number[] = [];
@@ -38,7 +37,7 @@ class Collector implements BlockSink {
     this.inline = new InlineScanner(text, {
       span: (open, close, attributes) => {
         if (!this.isPassage(attributes)) return;
-        this.passages.push(this.makePassage('span', open, attributes.end, open + 1, close, [[open, open + 1], [close, attributes.end]], attributes));
+        this.passages.push(this.makePassage('span', open, attributes.end, open + 1, close, attributes));
       },
       strayAttributes: (at) => this.strayAttributes(at),
     });
@@ -53,8 +52,7 @@ class Collector implements BlockSink {
     // Most prose has no brackets at all: skip the scan unless one is in the block.
     const bracket = this.nextBracketFrom(start);
     if (bracket !== -1 && bracket < end) this.inline.scan(start, end);
-    this.blocks.push({ start, end, heading, proseLength: 0 });
-    this.blockLines.push([firstLine, lastLine]);
+    this.blocks.push({ start, end, firstLine, lastLine, heading, proseLength: 0 });
   }
 
   divOpened(line: number, attributes: AttributeBlock): number {
@@ -62,7 +60,7 @@ class Collector implements BlockSink {
     const start = this.lineStart[line];
     const fenceEnd = this.lineEnd[line];
     const next = line + 1 < this.lineStart.length ? this.lineStart[line + 1] : fenceEnd;
-    this.passages.push(this.makePassage('div', start, -1, next, -1, [[start, next]], attributes));
+    this.passages.push(this.makePassage('div', start, -1, next, -1, attributes));
     return this.passages.length - 1;
   }
 
@@ -75,22 +73,20 @@ class Collector implements BlockSink {
     const breakBefore = closeStart - (this.text.charCodeAt(closeStart - 2) === 13 ? 2 : 1);
     passage.end = closeEnd;
     passage.contentEnd = Math.max(passage.contentStart, breakBefore);
-    passage.markup.push([passage.contentEnd, closeEnd]);
   }
 
-  private readonly marks: [number, number, number, number][] = [];
+  private readonly marks: [number, number, number][] = [];
 
   mark(): number {
-    this.marks.push([this.passages.length, this.blocks.length, this.problems.length, this.blockLines.length]);
+    this.marks.push([this.passages.length, this.blocks.length, this.problems.length]);
     return this.marks.length - 1;
   }
 
   rollback(mark: number): void {
-    const [passages, blocks, problems, blockLines] = this.marks[mark];
+    const [passages, blocks, problems] = this.marks[mark];
     this.passages.length = passages;
     this.blocks.length = blocks;
     this.problems.length = problems;
-    this.blockLines.length = blockLines;
   }
 
   private nextBracket = -1;
@@ -111,25 +107,25 @@ class Collector implements BlockSink {
     this.lineEnd = ends;
   }
 
-  private makePassage(kind: Passage['kind'], start: number, end: number, contentStart: number, contentEnd: number, markup: [number, number][], attributes: AttributeBlock): Passage {
+  private makePassage(kind: Passage['kind'], start: number, end: number, contentStart: number, contentEnd: number, attributes: AttributeBlock): Passage {
     const tags: Record<string, string[]> = {};
     let note: string | null = null;
-    const seen = new Set<string>();
-    for (const pair of attributes.pairs) {
-      if (seen.has(pair.key) && (pair.key === 'note' || this.lookup.isDimension(pair.key))) {
+    const { pairs } = attributes;
+    for (let i = 0; i < pairs.length; i++) {
+      const pair = pairs[i];
+      if ((pair.key === 'note' || this.lookup.isDimension(pair.key)) && pairs.findIndex((p) => p.key === pair.key) < i) {
         this.problem('warning', 'repeated-key', `"${pair.key}" is given more than once; pandoc keeps both, this passage uses all their values`, pair.start, pair.end);
       }
-      seen.add(pair.key);
       if (pair.key === 'note') note = note === null ? pair.value : `${note}\n${pair.value}`;
       else if (this.lookup.isDimension(pair.key)) this.readTags(pair, tags);
     }
-    return { kind, start, end, contentStart, contentEnd, markup, attributes, tags, note, parent: -1, depth: 0 };
+    return { kind, start, end, contentStart, contentEnd, attributes, tags, note, parent: -1, depth: 0 };
   }
 
   private readTags(pair: AttributeBlock['pairs'][number], tags: Record<string, string[]>): void {
     const dimension = this.lookup.dimension(pair.key)!;
     const list = (tags[pair.key] ??= []);
-    const values = pair.value.split(/\s+/).filter(Boolean);
+    const values = /\s/.test(pair.value) ? pair.value.split(/\s+/).filter(Boolean) : pair.value ? [pair.value] : [];
     if (values.length === 0) this.problem('warning', 'empty-tag', `"${pair.key}" has no tag`, pair.start, pair.end);
     for (const value of values) {
       const tag = this.lookup.tag(pair.key, value);
@@ -189,25 +185,21 @@ class Collector implements BlockSink {
     this.problems.sort((a, b) => a.start - b.start);
   }
 
-  /** Prose length per block: its lines' text less passage markup. */
+  /** Prose length per block: its lines' text less the markup of the spans in it. */
   private computeProse(parser: BlockParser): void {
-    const spanMarkup: [number, number][] = [];
-    for (const passage of this.passages) if (passage.kind === 'span') for (const range of passage.markup) spanMarkup.push(range);
-    spanMarkup.sort((a, b) => a[0] - b[0]);
-    let m = 0;
-    this.blocks.forEach((block, b) => {
-      const [first, last] = this.blockLines[b];
-      let length = 0;
-      for (let line = first; line <= last; line++) {
-        const from = line === first ? block.start : parser.contentStartOf(line);
-        const to = line === last ? block.end : parser.lineEnd[line];
-        if (to > from) length += to - from;
+    const { passages, blocks } = this;
+    let p = 0;
+    for (const block of blocks) {
+      const { firstLine, lastLine } = block;
+      let length = block.end - block.start;
+      if (lastLine > firstLine) {
+        length = parser.lineEnd[firstLine] - block.start + block.end - parser.contentStartOf(lastLine);
+        for (let line = firstLine + 1; line < lastLine; line++) length += Math.max(0, parser.lineEnd[line] - parser.contentStartOf(line));
       }
-      while (m < spanMarkup.length && spanMarkup[m][1] <= block.start) m++;
-      for (let k = m; k < spanMarkup.length && spanMarkup[k][0] < block.end; k++) {
-        length -= Math.min(spanMarkup[k][1], block.end) - Math.max(spanMarkup[k][0], block.start);
-      }
+      // Spans sit inside one block each and passages come in order of their start.
+      while (p < passages.length && passages[p].start < block.start) p++;
+      for (; p < passages.length && passages[p].start < block.end; p++) if (passages[p].kind === 'span') length -= markupLength(passages[p]);
       block.proseLength = Math.max(0, length);
-    });
+    }
   }
 }

@@ -11,8 +11,6 @@ export interface Passage {
   /** The tagged text inside the markup. */
   contentStart: number;
   contentEnd: number;
-  /** Markup to dim, or to delete when untagging (a div's ranges include one line break each). */
-  markup: [number, number][];
   attributes: AttributeBlock;
   /** Tag ids per dimension, aliases resolved to ids; unknown values kept as written. */
   tags: Record<string, string[]>;
@@ -22,9 +20,23 @@ export interface Passage {
   depth: number;
 }
 
+/** Markup to dim, or to delete when untagging: before and after the content (a div's include one line break each). */
+export function markupOf(passage: Passage): [[number, number], [number, number]] {
+  return [
+    [passage.start, passage.contentStart],
+    [passage.contentEnd, passage.end],
+  ];
+}
+
+/** Characters of markup the passage itself adds. */
+export const markupLength = (passage: Passage) => passage.contentStart - passage.start + passage.end - passage.contentEnd;
+
 export interface TextBlock {
   start: number;
   end: number;
+  /** Lines the block spans (its text may sit behind container prefixes on the later ones). */
+  firstLine: number;
+  lastLine: number;
   heading: boolean;
   /** Characters of prose: the block's text less line breaks, container prefixes and passage markup. */
   proseLength: number;

@@ -1,7 +1,7 @@
 // Counting what is tagged: per document (coverage, untagged blocks, counts per tag) and across documents.
 import type { Codebook } from './codebook/schema';
 import type { ParsedDocument } from './parse';
-import type { Passage, TextBlock } from './passage';
+import { markupLength, type Passage, type TextBlock } from './passage';
 
 export interface TagCount {
   passages: number;
@@ -31,7 +31,7 @@ export function passageCharacters(passages: Passage[]): number[] {
   const characters = passages.map((p) => p.contentEnd - p.contentStart);
   passages.forEach((passage) => {
     if (passage.parent === -1) return;
-    const markup = passage.markup.reduce((sum, [from, to]) => sum + to - from, 0);
+    const markup = markupLength(passage);
     for (let up = passage.parent; up !== -1; up = passages[up].parent) characters[up] -= markup;
   });
   return characters;
@@ -69,9 +69,8 @@ export function summarizeDocument(doc: ParsedDocument, rows = MATRIX_ROWS, colum
   let taggedLength = 0;
   const untaggedBlocks: TextBlock[] = [];
   const outer = passages.filter((p) => p.parent === -1);
-  const nestedMarkup: [number, number][] = [];
-  for (const p of passages) if (p.parent !== -1 && p.kind === 'span') nestedMarkup.push(...p.markup);
-  nestedMarkup.sort((a, b) => a[0] - b[0]);
+  // Nested spans lie inside one block each, and arrive in order of their start.
+  const nestedSpans = passages.filter((p) => p.parent !== -1 && p.kind === 'span');
   let o = 0;
   let m = 0;
   for (const block of blocks) {
@@ -81,8 +80,8 @@ export function summarizeDocument(doc: ParsedDocument, rows = MATRIX_ROWS, colum
     for (let k = o; k < outer.length && outer[k].contentStart < block.end; k++) {
       covered += Math.max(0, Math.min(outer[k].contentEnd, block.end) - Math.max(outer[k].contentStart, block.start));
     }
-    while (m < nestedMarkup.length && nestedMarkup[m][0] < block.start) m++;
-    for (; m < nestedMarkup.length && nestedMarkup[m][0] < block.end; m++) covered -= nestedMarkup[m][1] - nestedMarkup[m][0];
+    while (m < nestedSpans.length && nestedSpans[m].start < block.start) m++;
+    for (; m < nestedSpans.length && nestedSpans[m].start < block.end; m++) covered -= markupLength(nestedSpans[m]);
     if (covered <= 0) untaggedBlocks.push(block);
     else taggedLength += Math.min(covered, block.proseLength);
   }

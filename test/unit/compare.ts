@@ -1,5 +1,5 @@
 // Our passages and pandoc's spans/divs in one comparable shape.
-import { parseDocument, type Passage } from '../../src/core';
+import { markupOf, parseDocument, type Passage } from '../../src/core';
 import { lettersOf, pandocElements } from './pandocOracle';
 import { lookup } from './helpers';
 
@@ -34,7 +34,7 @@ export function pandocPassages(text: string): Comparable[] {
 function withoutNestedMarkup(text: string, passages: Passage[], outer: Passage): string {
   const cuts = passages
     .filter((p) => p !== outer && p.start >= outer.contentStart && p.end <= outer.contentEnd)
-    .flatMap((p) => p.markup)
+    .flatMap(markupOf)
     .sort((a, b) => a[0] - b[0]);
   let out = '';
   let at = outer.contentStart;

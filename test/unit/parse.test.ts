@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parseDocument } from '../../src/core';
+import { markupOf, parseDocument } from '../../src/core';
 import { defaultLookup as lookup } from './helpers';
 
 const parse = (text: string) => parseDocument(text, lookup);
@@ -13,7 +13,7 @@ describe('parser details', () => {
     assert.equal(p.kind, 'span');
     assert.equal(p.start, 5); // the emoji is two code units
     assert.equal(text.slice(p.contentStart, p.contentEnd), 'Data revealed it');
-    assert.deepEqual(p.markup.map(([a, b]) => text.slice(a, b)), ['[', ']{evidence=sector-data use=instrumental note="check \\"this\\""}']);
+    assert.deepEqual(markupOf(p).map(([a, b]) => text.slice(a, b)), ['[', ']{evidence=sector-data use=instrumental note="check \\"this\\""}']);
     assert.deepEqual(p.tags, { evidence: ['sector-data'], use: ['instrumental'] });
     assert.equal(p.note, 'check "this"');
     assert.deepEqual(lines.positionAt(p.start), { offset: 5, line: 0, character: 5 });
@@ -35,7 +35,7 @@ describe('parser details', () => {
     const text = '::: {evidence=research}\r\nText.\r\n:::\r\n';
     const [p] = parse(text).passages;
     assert.equal(text.slice(p.contentStart, p.contentEnd), 'Text.');
-    assert.deepEqual(p.markup.map(([a, b]) => text.slice(a, b)), ['::: {evidence=research}\r\n', '\r\n:::']);
+    assert.deepEqual(markupOf(p).map(([a, b]) => text.slice(a, b)), ['::: {evidence=research}\r\n', '\r\n:::']);
   });
 
   it('spans and divs without a codebook key are not passages, but passages inside them are', () => {

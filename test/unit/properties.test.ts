@@ -1,7 +1,7 @@
 // Property tests: the parser never throws, its ranges are sane, and tag → untag gives back the exact text.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { applyEdits, parseDocument, tagEdits, untagEdits } from '../../src/core';
+import { applyEdits, markupOf, parseDocument, tagEdits, untagEdits } from '../../src/core';
 import { lookup } from './helpers';
 
 const MARKUP_CHARS = ['[', ']', '{', '}', ':', '`', '\\', '$', '<', '>', '"', "'", '=', '#', '.', '-', '*', '!', '^', '~', '|', ' ', '\n', '\r\n', '\t', 'é', '😀', 'ع'];
@@ -26,7 +26,7 @@ describe('parser properties', () => {
         const doc = parseDocument(text, lookup);
         for (const p of doc.passages) {
           assert.ok(0 <= p.start && p.start <= p.contentStart && p.contentStart <= p.contentEnd && p.contentEnd <= p.end && p.end <= text.length, 'ranges ordered and inside the text');
-          for (const [from, to] of p.markup) assert.ok(p.start <= from && from <= to && to <= p.end, 'markup inside the passage');
+          for (const [from, to] of markupOf(p)) assert.ok(p.start <= from && from <= to && to <= p.end, 'markup inside the passage');
           if (p.parent !== -1) {
             const parent = doc.passages[p.parent];
             assert.ok(parent.contentStart <= p.start && p.end <= parent.contentEnd, 'nested inside the parent content');

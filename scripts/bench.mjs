@@ -1,0 +1,140 @@
+// npm run bench: speed figures as ratios to references timed in the same run (DESIGN §7).
+// Generates tagged Markdown under .bench/ (5,000 files, >= 100 MB, and one 5 MB file), then times:
+// parse throughput in memory; `evidence-tagger tally` on the 5,000 files; `rg --count`; and the floor,
+// a bare node script that reads every file and counts `]{` with Buffer.indexOf.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+
+const root = resolve(import.meta.dirname, '..');
+const benchDir = join(root, '.bench');
+const corpusDir = join(benchDir, 'corpus');
+const FILES = 5000;
+const FILE_BYTES = 21_000;
+const BIG_BYTES = 5 * 1024 * 1024;
+const VERSION = 'v1';
+
+// Deterministic pseudo-random text so every run measures the same bytes.
+let seed = 42;
+const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const pick = (list) => list[Math.floor(random() * list.length)];
+const WORDS = 'the school district teachers evidence data learning reading programme community study coaching results assessment parents leaders network practice policy survey classroom children feedback review change local officials trust peers decisions funding ministry attendance literacy'.split(' ');
+const EVIDENCE = ['research', 'sector-data', 'pedagogical', 'practice'];
+const USE = ['transparent', 'instrumental', 'embedded'];
+const sentence = () => {
+  const n = 8 + Math.floor(random() * 14);
+  const words = Array.from({ length: n }, () => pick(WORDS));
+  words[0] = words[0][0].toUpperCase() + words[0].slice(1);
+  return words.join(' ') + '.';
+};
+const paragraph = () => {
+  const parts = [];
+  for (let i = 0, n = 2 + Math.floor(random() * 4); i < n; i++) {
+    const s = sentence();
+    parts.push(random() < 0.3 ? `[${s}]{evidence=${pick(EVIDENCE)} use=${pick(USE)}${random() < 0.2 ? ' note="check this"' : ''}}` : s);
+  }
+  return parts.join(' ');
+};
+function document(bytes) {
+  const out = [`# Report ${Math.floor(random() * 1000)}`, ''];
+  let size = 0;
+  while (size < bytes) {
+    const r = random();
+    let block;
+    if (r < 0.08) block = `## ${sentence()}`;
+    else if (r < 0.16) block = `::: {evidence=${pick(EVIDENCE)} use=${pick(USE)} level=organisational}\n${paragraph()}\n\n${paragraph()}\n:::`;
+    else if (r < 0.2) block = '```\nsome code [not]{evidence=research}\n```';
+    else if (r < 0.25) block = `- ${sentence()}\n- ${paragraph()}`;
+    else block = paragraph();
+    out.push(block, '');
+    size += block.length + 1;
+  }
+  return out.join('\n');
+}
+
+function generate() {
+  const marker = join(benchDir, `generated-${VERSION}`);
+  if (existsSync(marker)) return;
+  rmSync(benchDir, { recursive: true, force: true });
+  mkdirSync(corpusDir, { recursive: true });
+  for (let i = 0; i < FILES; i++) {
+    const folder = join(corpusDir, `d${String(Math.floor(i / 100)).padStart(2, '0')}`);
+    if (i % 100 === 0) mkdirSync(folder);
+    writeFileSync(join(folder, `doc${String(i).padStart(4, '0')}.md`), document(FILE_BYTES));
+  }
+  writeFileSync(join(benchDir, 'big.md'), document(BIG_BYTES));
+  writeFileSync(join(benchDir, 'floor.mjs'), FLOOR);
+  writeFileSync(marker, '');
+}
+
+const FLOOR = `// The floor: read every document and count "]{" with Buffer.indexOf, nothing else.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+const needle = Buffer.from(']{');
+let count = 0;
+const walk = (dir) => {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path);
+    else if (entry.name.endsWith('.md')) {
+      const bytes = readFileSync(path);
+      for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 2)) count++;
+    }
+  }
+};
+walk(process.argv[2]);
+console.log(count);
+`;
+
+function time(command, args, runs = 5) {
+  const times = [];
+  let output = '';
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (result.status !== 0 && !(command === 'rg' && result.status === 1)) throw new Error(`${command} failed: ${result.stderr}`);
+    output = result.stdout;
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)], output };
+}
+
+generate();
+const totalBytes = Number(execFileSync('du', ['-sb', corpusDir], { encoding: 'utf8' }).split('\t')[0]);
+console.log(`corpus: ${FILES} files, ${(totalBytes / 1e6).toFixed(1)} MB; big file: ${(BIG_BYTES / 1e6).toFixed(1)} MB`);
+
+// Parse throughput on the in-memory 5 MB file.
+const require = createRequire(import.meta.url);
+const core = require(join(root, 'dist', 'core.js'));
+const lookup = new core.CodebookLookup(core.DEFAULT_CODEBOOK);
+const big = readFileSync(join(benchDir, 'big.md'), 'utf8');
+for (let i = 0; i < 5; i++) core.parseDocument(big, lookup);
+const parseTimes = [];
+let passages = 0;
+for (let i = 0; i < 20; i++) {
+  const start = process.hrtime.bigint();
+  passages = core.parseDocument(big, lookup).passages.length;
+  parseTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
+}
+parseTimes.sort((a, b) => a - b);
+const parseMs = parseTimes[Math.floor(parseTimes.length / 2)];
+const parseMbPerS = big.length / 1e6 / (parseMs / 1000);
+console.log(`parse: ${passages} passages in ${parseMs.toFixed(1)} ms (median of 20) = ${parseMbPerS.toFixed(0)} MB/s`);
+
+const floor = time(process.execPath, [join(benchDir, 'floor.mjs'), corpusDir]);
+const tally = time(process.execPath, [join(root, 'dist', 'cli.js'), 'tally', '--json', corpusDir]);
+let rg = { ms: NaN };
+try {
+  rg = time('rg', ['--count', '--fixed-strings', ']{', '--type', 'md', corpusDir]);
+} catch (error) {
+  console.log(`rg not available (${error.message.split('\n')[0]}); apt-get install ripgrep`);
+}
+const tallied = JSON.parse(tally.output);
+console.log(`floor (node, read + count "]{"): ${floor.ms.toFixed(0)} ms, ${floor.output.trim()} matches`);
+console.log(`evidence-tagger tally: ${tally.ms.toFixed(0)} ms, ${tallied.passages} passages in ${tallied.files} files`);
+console.log(`rg --count: ${rg.ms.toFixed(0)} ms`);
+console.log(`parse_mb_per_s: ${parseMbPerS.toFixed(1)}`);
+console.log(`tally_vs_floor_ratio: ${(tally.ms / floor.ms).toFixed(2)}`);
+console.log(`tally_vs_rg_ratio: ${(tally.ms / rg.ms).toFixed(2)}`);
