@@ -174,12 +174,12 @@ export class BlockParser {
     }
     if (c === GT) return this.blockQuote(i, to, inDiv, inList);
     if (c === LESS && this.text.startsWith('<!--', p)) return this.htmlComment(i, p, to);
-    if (indent === 0 && this.isMetadataStart(i)) {
+    if (c === 45 && indent === 0 && this.isMetadataStart(i)) {
       const close = this.metadataEnd(i + 1, to);
       if (close !== -1) return close;
     }
-    if (this.isRule(p, this.lineEnd[i])) return i + 1;
-    if (i + 1 < to && this.isPipeTableSeparator(i + 1) && this.text.slice(p, this.lineEnd[i]).includes('|')) return this.pipeTable(i, to);
+    if ((c === 45 || c === 42 || c === 95) && this.isRule(p, this.lineEnd[i])) return i + 1;
+    if (i + 1 < to && this.hasPipe(i) && this.isPipeTableSeparator(i + 1)) return this.pipeTable(i, to);
     if (this.listMarkerEnd(i, p) !== -1) return this.list(i, to, inDiv);
     if (c === 91 && indent === 0) {
       const note = /\[\^[^\]\s]+\]:[ \t]*/y;
@@ -266,7 +266,21 @@ export class BlockParser {
     return /^([-*_])[ \t]*(?:\1[ \t]*){2,}$/.test(this.text.slice(p, end));
   }
 
+  private pipeSearchedFrom = Infinity;
+  private nextPipe = -1;
+
+  /** Whether line i has a `|`; the next `|` is cached, as a search for an absent one would scan to the end. */
+  private hasPipe(i: number): boolean {
+    const from = this.content[i];
+    if (this.pipeSearchedFrom > from || (this.nextPipe !== -1 && this.nextPipe < from)) {
+      this.nextPipe = this.text.indexOf('|', from);
+      this.pipeSearchedFrom = from;
+    }
+    return this.nextPipe !== -1 && this.nextPipe < this.lineEnd[i];
+  }
+
   private isPipeTableSeparator(i: number): boolean {
+    if (!this.hasPipe(i)) return false;
     const line = this.lineText(i);
     return line.includes('|') && /^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)*[ \t]*:?-+:?[ \t]*\|?[ \t]*$/.test(line);
   }

@@ -12,38 +12,69 @@ export interface SpanVisitor {
 const BACKSLASH = 92, BACKTICK = 96, DOLLAR = 36, LESS = 60, OPEN = 91, CLOSE = 93, BANG = 33, CARET = 94;
 const BRACE = 123, PAREN = 40, CLOSE_PAREN = 41;
 
-/** Characters that can start something at top level, and inside brackets (a table beats a regex here). */
-const TOP_LEVEL = charTable('[\\`$<!^]');
-const IN_BRACKETS = charTable('[]\\`$<');
-
-function charTable(chars: string): Uint8Array {
-  const table = new Uint8Array(128);
-  for (const c of chars) table[c.charCodeAt(0)] = 1;
-  return table;
-}
-
-/** The first offset in [from, end) whose character is in the table, or -1. */
-function nextSpecial(text: string, from: number, end: number, table: Uint8Array): number {
-  for (let i = from; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128 && table[c] === 1) return i;
-  }
-  return -1;
-}
 const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|<[^\s<>@\\]+@[^\s<>\\]+>/y;
 const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>/y;
+
+/** Rare characters that start something other than a bracket: escapes, code, math, raw HTML, images, notes. */
+const RARE_SPECIAL = /[\\`$<!^]/g;
+
+/**
+ * The next offset at or after `from` of a character or character class, cached: scans move forward, so one
+ * native search serves many calls (and an absent character is searched for once, not once per block).
+ */
+class NextOccurrence {
+  private searchedFrom = Infinity;
+  private at = -1;
+  constructor(private readonly find: (from: number) => number) {}
+
+  from(from: number): number {
+    if (this.searchedFrom > from || (this.at !== -1 && this.at < from)) {
+      this.at = this.find(from);
+      this.searchedFrom = from;
+    }
+    return this.at;
+  }
+
+  static ofChar(text: string, char: string): NextOccurrence {
+    return new NextOccurrence((from) => text.indexOf(char, from));
+  }
+
+  static ofClass(text: string, pattern: RegExp): NextOccurrence {
+    return new NextOccurrence((from) => {
+      pattern.lastIndex = from;
+      return pattern.test(text) ? pattern.lastIndex - 1 : -1;
+    });
+  }
+}
+
+/** The smallest of the offsets that are not -1, if below `end`; else -1. */
+function earliest(end: number, a: number, b: number, c = -1): number {
+  let best = end;
+  if (a !== -1 && a < best) best = a;
+  if (b !== -1 && b < best) best = b;
+  if (c !== -1 && c < best) best = c;
+  return best === end ? -1 : best;
+}
 
 const isWhite = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
 export class InlineScanner {
-  constructor(private readonly text: string, private readonly visitor: SpanVisitor) {}
+  private readonly opens: NextOccurrence;
+  private readonly closes: NextOccurrence;
+  private readonly rare: NextOccurrence;
+
+  constructor(private readonly text: string, private readonly visitor: SpanVisitor) {
+    this.opens = NextOccurrence.ofChar(text, '[');
+    this.closes = NextOccurrence.ofChar(text, ']');
+    this.rare = NextOccurrence.ofClass(text, RARE_SPECIAL);
+  }
 
   /** Visits every span in [start, end). */
   scan(start: number, end: number): void {
     const text = this.text;
     let i = start;
     while (i < end) {
-      i = nextSpecial(text, i, end, TOP_LEVEL);
+      i = earliest(end, this.opens.from(i), this.closes.from(i), this.rare.from(i));
       if (i === -1) return;
       const c = text.charCodeAt(i);
       if (c === OPEN) i = this.bracket(i, end);
@@ -169,7 +200,7 @@ export class InlineScanner {
     let depth = 1;
     let i = open + 1;
     while (i < end) {
-      i = nextSpecial(text, i, end, IN_BRACKETS);
+      i = earliest(end, this.opens.from(i), this.closes.from(i), this.rare.from(i));
       if (i === -1) return -1;
       const c = text.charCodeAt(i);
       if (c === OPEN) (depth++, i++);

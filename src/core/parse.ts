@@ -5,6 +5,7 @@ import { BlockParser, type BlockSink } from './blocks';
 import { InlineScanner } from './inline';
 import { LineIndex } from './text';
 import { CodebookLookup } from './codebook/lookup';
+import type { Dimension } from './codebook/schema';
 import { markupLength, type Passage, type Problem, type TextBlock } from './passage';
 
 export interface ParsedDocument {
@@ -13,6 +14,14 @@ export interface ParsedDocument {
   passages: Passage[];
   blocks: TextBlock[];
   problems: Problem[];
+}
+
+function hasWhitespace(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0) return true;
+  }
+  return false;
 }
 
 export function parseDocument(text: string, lookup: CodebookLookup): ParsedDocument {
@@ -113,19 +122,26 @@ class Collector implements BlockSink {
     const { pairs } = attributes;
     for (let i = 0; i < pairs.length; i++) {
       const pair = pairs[i];
-      if ((pair.key === 'note' || this.lookup.isDimension(pair.key)) && pairs.findIndex((p) => p.key === pair.key) < i) {
+      const isNote = pair.key === 'note';
+      const dimension = isNote ? undefined : this.lookup.dimension(pair.key);
+      if (!isNote && !dimension) continue;
+      if (this.seenBefore(pairs, i)) {
         this.problem('warning', 'repeated-key', `"${pair.key}" is given more than once; pandoc keeps both, this passage uses all their values`, pair.start, pair.end);
       }
-      if (pair.key === 'note') note = note === null ? pair.value : `${note}\n${pair.value}`;
-      else if (this.lookup.isDimension(pair.key)) this.readTags(pair, tags);
+      if (dimension) this.readTags(pair, dimension, tags);
+      else note = note === null ? pair.value : `${note}\n${pair.value}`;
     }
     return { kind, start, end, contentStart, contentEnd, attributes, tags, note, parent: -1, depth: 0 };
   }
 
-  private readTags(pair: AttributeBlock['pairs'][number], tags: Record<string, string[]>): void {
-    const dimension = this.lookup.dimension(pair.key)!;
+  private seenBefore(pairs: AttributeBlock['pairs'], i: number): boolean {
+    for (let j = 0; j < i; j++) if (pairs[j].key === pairs[i].key) return true;
+    return false;
+  }
+
+  private readTags(pair: AttributeBlock['pairs'][number], dimension: Dimension, tags: Record<string, string[]>): void {
     const list = (tags[pair.key] ??= []);
-    const values = /\s/.test(pair.value) ? pair.value.split(/\s+/).filter(Boolean) : pair.value ? [pair.value] : [];
+    const values = hasWhitespace(pair.value) ? pair.value.split(/\s+/).filter(Boolean) : pair.value ? [pair.value] : [];
     if (values.length === 0) this.problem('warning', 'empty-tag', `"${pair.key}" has no tag`, pair.start, pair.end);
     for (const value of values) {
       const tag = this.lookup.tag(pair.key, value);
