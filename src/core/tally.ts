@@ -18,13 +18,12 @@ export interface DocumentSummary {
   untaggedBlocks: TextBlock[];
   /** dimension → tag id → counts. */
   counts: Map<string, Map<string, TagCount>>;
-  /** [row tag, column tag] pairs for the matrix, one per passage and pair. */
-  pairs: Map<string, number>;
+  /** Matrix cells: row tag → column tag → passages tagged with both. */
+  pairs: Map<string, Map<string, number>>;
 }
 
 export const MATRIX_ROWS = 'evidence';
 export const MATRIX_COLUMNS = 'use';
-const PAIR_SEPARATOR = '\u0000';
 
 /** Characters inside a passage's content, less the markup of passages nested in it. */
 export function passageCharacters(passages: Passage[]): number[] {
@@ -41,12 +40,13 @@ export function summarizeDocument(doc: ParsedDocument, rows = MATRIX_ROWS, colum
   const { passages, blocks } = doc;
   const characters = passageCharacters(passages);
   const counts = new Map<string, Map<string, TagCount>>();
-  const pairs = new Map<string, number>();
-  passages.forEach((passage, index) => {
-    for (const dimension in passage.tags) {
+  const pairs = new Map<string, Map<string, number>>();
+  for (let index = 0; index < passages.length; index++) {
+    const { tags } = passages[index];
+    for (const dimension of Object.keys(tags)) {
       let byTag = counts.get(dimension);
       if (!byTag) counts.set(dimension, (byTag = new Map()));
-      for (const tag of passage.tags[dimension]) {
+      for (const tag of tags[dimension]) {
         const count = byTag.get(tag);
         if (count) {
           count.passages++;
@@ -54,15 +54,16 @@ export function summarizeDocument(doc: ParsedDocument, rows = MATRIX_ROWS, colum
         } else byTag.set(tag, { passages: 1, characters: characters[index] });
       }
     }
-    const rowTags = passage.tags[rows];
-    const columnTags = passage.tags[columns];
+    const rowTags = tags[rows];
+    const columnTags = tags[columns];
     if (rowTags && columnTags) {
-      for (const r of rowTags) for (const c of columnTags) {
-        const key = r + PAIR_SEPARATOR + c;
-        pairs.set(key, (pairs.get(key) ?? 0) + 1);
+      for (const r of rowTags) {
+        let row = pairs.get(r);
+        if (!row) pairs.set(r, (row = new Map()));
+        for (const c of columnTags) row.set(c, (row.get(c) ?? 0) + 1);
       }
     }
-  });
+  }
 
   // Coverage: outermost passages' content intersected with text blocks, less nested span markup.
   let proseLength = 0;
@@ -153,11 +154,13 @@ export function tallyDocuments(documents: { file: string; summary: DocumentSumma
   const rowIndex = new Map(matrix.rows.map((r, i) => [r.id, i]));
   const columnIndex = new Map(matrix.columns.map((c, i) => [c.id, i]));
   for (const { summary } of documents) {
-    for (const [key, count] of summary.pairs) {
-      const [r, c] = key.split(PAIR_SEPARATOR);
+    for (const [r, row] of summary.pairs) {
       const i = rowIndex.get(r);
-      const j = columnIndex.get(c);
-      if (i !== undefined && j !== undefined) matrix.counts[i][j] += count;
+      if (i === undefined) continue;
+      for (const [c, count] of row) {
+        const j = columnIndex.get(c);
+        if (j !== undefined) matrix.counts[i][j] += count;
+      }
     }
   }
 
