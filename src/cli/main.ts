@@ -1,7 +1,8 @@
 // evidence-tagger: the command line on the same core as the extension.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CodebookLookup, DEFAULT_CODEBOOK, loadCodebook, parseDocument, passageRecord, summarizeDocument, tallyDocuments, type Codebook } from '../core';
+import { CodebookLookup, DEFAULT_CODEBOOK, loadCodebook, parseDocument, passageRecord, tallyDocuments, type Codebook } from '../core';
+import { readDocument, summarizeFiles } from './documents';
 import { collectDocuments, MissingPathError } from './files';
 import { printTally } from './tallyReport';
 
@@ -67,19 +68,13 @@ function readCodebook(path: string | undefined): Codebook {
   throw new CodebookFileError(`${file}:${first.line + 1}:${first.character + 1}: invalid codebook: ${first.message}${more}`);
 }
 
-function readDocument(file: string): string | undefined {
-  const bytes = readFileSync(file);
-  if (bytes.subarray(0, 8192).includes(0)) {
-    process.stderr.write(`${file}: skipped, looks binary\n`);
-    return undefined;
-  }
-  return bytes.toString('utf8');
-}
+const warn = (message: string) => process.stderr.write(`${message}\n`);
+const readText = (file: string) => readDocument(file, warn);
 
 function passages(files: string[], lookup: CodebookLookup, json: boolean): number {
   const records = [];
   for (const file of files) {
-    const text = readDocument(file);
+    const text = readText(file);
     if (text === undefined) continue;
     const doc = parseDocument(text, lookup);
     for (const passage of doc.passages) records.push(passageRecord(file, doc, passage));
@@ -97,11 +92,7 @@ function passages(files: string[], lookup: CodebookLookup, json: boolean): numbe
 }
 
 function tally(files: string[], lookup: CodebookLookup, json: boolean): number {
-  const documents = [];
-  for (const file of files) {
-    const text = readDocument(file);
-    if (text !== undefined) documents.push({ file, summary: summarizeDocument(parseDocument(text, lookup)) });
-  }
+  const documents = summarizeFiles(files, lookup, warn);
   const result = tallyDocuments(documents, lookup.codebook);
   process.stdout.write(json ? JSON.stringify(result, null, 2) + '\n' : printTally(result));
   return 0;
@@ -110,7 +101,7 @@ function tally(files: string[], lookup: CodebookLookup, json: boolean): number {
 function check(files: string[], lookup: CodebookLookup): number {
   let errors = 0;
   for (const file of files) {
-    const text = readDocument(file);
+    const text = readText(file);
     if (text === undefined) continue;
     const doc = parseDocument(text, lookup);
     for (const problem of doc.problems) {
