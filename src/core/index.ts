@@ -6,3 +6,5 @@ export * from './text';
 export * from "./tally";
 export * from "./records";
 export * from "./edits";
+export * from "./attributeContext";
+export * from "./tagPlan";

@@ -1,0 +1,50 @@
+// Activation: build the services, register each feature. Nothing scans the workspace here.
+import * as vscode from 'vscode';
+import { Codebooks } from './vscode/codebooks';
+import { registerCompletion } from './vscode/completion';
+import { registerContextKeys } from './vscode/contextKeys';
+import { registerDecorations } from './vscode/decorations';
+import { registerDiagnostics } from './vscode/diagnostics';
+import { ParsedDocuments } from './vscode/documents';
+import { registerHover } from './vscode/hover';
+import { registerNavigation } from './vscode/navigation';
+import { registerOpenCodebook } from './vscode/openCodebook';
+import { affectsSettings } from './vscode/settings';
+import { registerStatusBar } from './vscode/statusBar';
+import { registerTagging } from './vscode/tagging';
+
+/** Documents the language features attach to; ParsedDocuments then applies the file and language settings. */
+const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-vfs' }, { scheme: 'vscode-remote' }].flatMap((filter) => [
+  { ...filter, language: 'markdown' },
+  { ...filter, language: 'quarto' },
+  { ...filter, language: 'rmd' },
+  { ...filter, language: 'plaintext' },
+]);
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const codebooks = new Codebooks();
+  const documents = new ParsedDocuments(codebooks);
+  const services = { codebooks, documents };
+  context.subscriptions.push(
+    codebooks,
+    documents,
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!affectsSettings(event)) return;
+      if (event.affectsConfiguration('evidenceTagger.codebookPath')) void codebooks.reloadAll();
+      documents.reloadSettings();
+    }),
+    registerDecorations(services),
+    registerHover(services, SELECTOR),
+    registerCompletion(services, SELECTOR),
+    registerDiagnostics(services, SELECTOR),
+    registerTagging(services),
+    registerNavigation(services),
+    registerOpenCodebook(services),
+    registerStatusBar(services),
+    registerContextKeys(services),
+  );
+  // Only the codebook files are read at start, and the first paint does not wait for them.
+  await codebooks.reloadAll();
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,100 @@
+// Which documents are evidence documents, and their parses, cached per document version.
+import * as vscode from 'vscode';
+import { parseDocument, summarizeDocument, type DocumentSummary, type ParsedDocument, type Passage } from '../core';
+import type { Codebooks } from './codebooks';
+import { readSettings, type Settings } from './settings';
+
+export interface ParsedEditorDocument {
+  document: vscode.TextDocument;
+  version: number;
+  parsed: ParsedDocument;
+}
+
+export class ParsedDocuments implements vscode.Disposable {
+  private readonly cache = new Map<string, ParsedEditorDocument & { summary?: DocumentSummary }>();
+  private settings: Settings = readSettings();
+  private readonly tooLargeNoticeShown = new Set<string>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
+  /** A document's parse changed (an edit, or a codebook or settings change). */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly codebooks: Codebooks) {
+    this.disposables.push(
+      this.changed,
+      vscode.workspace.onDidCloseTextDocument((document) => this.cache.delete(document.uri.toString())),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length && this.isEvidenceDocument(event.document)) this.changed.fire(event.document);
+      }),
+      codebooks.onDidChange(() => this.invalidateAll()),
+    );
+  }
+
+  reloadSettings(): void {
+    this.settings = readSettings();
+    this.invalidateAll();
+  }
+
+  private invalidateAll(): void {
+    this.cache.clear();
+    for (const document of vscode.workspace.textDocuments) if (this.isEvidenceDocument(document)) this.changed.fire(document);
+  }
+
+  isEvidenceDocument(document: vscode.TextDocument): boolean {
+    if (document.uri.scheme === 'output' || document.uri.scheme === 'vscode-settings') return false;
+    if (this.settings.languages.includes(document.languageId)) return true;
+    return this.settings.files.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
+  }
+
+  /** The parse of an evidence document (undefined for other documents and for ones over the size limit). */
+  get(document: vscode.TextDocument): ParsedEditorDocument | undefined {
+    if (!this.isEvidenceDocument(document)) return undefined;
+    const key = document.uri.toString();
+    const cached = this.cache.get(key);
+    if (cached && cached.version === document.version) return cached;
+    const text = document.getText();
+    if (text.length > this.settings.maxFileSize) {
+      this.noticeTooLarge(document);
+      return undefined;
+    }
+    const entry = { document, version: document.version, parsed: parseDocument(text, this.codebooks.lookupFor(document.uri)) };
+    this.cache.set(key, entry);
+    return entry;
+  }
+
+  summary(document: vscode.TextDocument): DocumentSummary | undefined {
+    const entry = this.get(document);
+    if (!entry) return undefined;
+    const cached = this.cache.get(document.uri.toString())!;
+    return (cached.summary ??= summarizeDocument(entry.parsed));
+  }
+
+  /** The innermost passage containing the offset (markup included). */
+  passageAt(entry: ParsedEditorDocument, offset: number): Passage | undefined {
+    let found: Passage | undefined;
+    for (const passage of entry.parsed.passages) {
+      if (passage.start > offset) break;
+      if (offset >= passage.start && offset <= passage.end) found = passage;
+    }
+    return found;
+  }
+
+  private noticeTooLarge(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    if (this.tooLargeNoticeShown.has(key)) return;
+    this.tooLargeNoticeShown.add(key);
+    void vscode.window.showInformationMessage(
+      `Evidence Tagger skips ${vscode.workspace.asRelativePath(document.uri)}: it is larger than the evidenceTagger.maxFileSize setting (${this.settings.maxFileSize} bytes).`,
+    );
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
+export const toRange = (parsed: ParsedDocument, start: number, end: number) => {
+  const a = parsed.lines.positionAt(start);
+  const b = parsed.lines.positionAt(end);
+  return new vscode.Range(a.line, a.character, b.line, b.character);
+};
