@@ -90,12 +90,12 @@ class Decorator implements vscode.Disposable {
   }
 
   /** A decoration key: role, then where its colour comes from (theme colour id, or the codebook's colours). */
-  private typeKey(role: Role, lookup: CodebookLookup, dimension: string, value: string, passage: Passage): string {
+  private typeKey(role: 'evidence' | 'use', lookup: CodebookLookup, dimension: string, value: string, passage: Passage): string {
     const tag = lookup.tag(dimension, value);
     const shape = passage.kind === 'div' ? 'block' : 'inline';
     if (!tag) return `${role}|${shape}|unknown`;
     const isDefault = dimension === role && DEFAULT_IDS.has(`${dimension}.${tag.id}`) && (!tag.color || lookup.codebook.name === DEFAULT_CODEBOOK.name || sameColour(tag, dimension));
-    return isDefault ? `${role}|${shape}|theme|evidenceTagger.${role}.${tag.id}` : `${role}|${shape}|colour|${tag.color?.light ?? '#808080'}|${tag.color?.dark ?? '#a0a0a0'}`;
+    return isDefault ? `${role}|${shape}|theme|${themeColourId(role, tag.id)}` : `${role}|${shape}|colour|${tag.color?.light ?? '#808080'}|${tag.color?.dark ?? '#a0a0a0'}`;
   }
 
   private type(key: string): vscode.TextEditorDecorationType {
@@ -146,4 +146,9 @@ function merge<T extends { light: object; dark: object }>(a: T, b: T): T {
 function sameColour(tag: Tag, dimension: string): boolean {
   const builtIn = DEFAULT_CODEBOOK.dimensions.find((d) => d.id === dimension)?.tags.find((t) => t.id === tag.id);
   return builtIn?.color?.light === tag.color?.light && builtIn?.color?.dark === tag.color?.dark;
+}
+
+/** Contributed colour ids allow only letters, digits and dots: `sector-data` becomes `sectorData`. */
+export function themeColourId(role: 'evidence' | 'use', tagId: string): string {
+  return `evidenceTagger.${role}.${tagId.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`;
 }

@@ -1,7 +1,7 @@
 // The extension's settings, read once per change and validated: a bad value falls back to its default
 // with a warning, never a crash.
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import { z } from '../core/zod';
 
 export const SECTION = 'evidenceTagger';
 

@@ -1,5 +1,5 @@
 // The codebook's shape (DESIGN §4), validated with zod at every edge where one is read.
-import { z } from 'zod';
+import { z } from '../zod';
 
 const HEX_COLOUR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
 /** An attribute key or tag id as Pandoc reads it unquoted: a letter, then letters, digits, - _ : . */
