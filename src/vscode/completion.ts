@@ -30,7 +30,7 @@ function keyItems(lookup: CodebookLookup, position: vscode.Position, partial: st
     item.insertText = `${dimension.id}=`;
     item.range = range;
     item.sortText = String(index).padStart(3, '0');
-    item.documentation = new vscode.MarkdownString().appendText(`${dimension.description}\n\nTags: ${dimension.tags.map((t) => t.id).join(', ')}`);
+    item.documentation = `${dimension.description}\n\nTags: ${dimension.tags.map((t) => t.id).join(', ')}`;
     item.command = { command: 'editor.action.triggerSuggest', title: 'Suggest tags' };
     return item;
   });
@@ -51,7 +51,7 @@ function valueItems(lookup: CodebookLookup, key: string, partial: string, positi
     item.sortText = String(index).padStart(3, '0');
     item.filterText = [tag.id, ...tag.aliases].join(' ');
     item.detail = `${dimension.label}: ${tag.label}`;
-    item.documentation = new vscode.MarkdownString().appendText(tag.definition + (tag.example ? `\n\nExample: ${tag.example}` : ''));
+    item.documentation = tag.definition + (tag.example ? `\n\nExample: ${tag.example}` : '');
     return item;
   });
 }

@@ -31,7 +31,7 @@ function tagUnder(text: string, passage: Passage, offset: number, lookup: Codebo
     if (offset < pair.valueStart) {
       const markdown = markdownOf();
       markdown.appendMarkdown(`**${escape(dimension.label)}** \`${dimension.id}\`\n\n`);
-      if (dimension.description) markdown.appendText(dimension.description + '\n\n');
+      if (dimension.description) markdown.appendMarkdown(escape(dimension.description) + '\n\n');
       markdown.appendMarkdown(dimension.tags.map((t) => `- \`${t.id}\` ${escape(t.label)}`).join('\n'));
       return { markdown, start: pair.start, end: pair.valueStart - 1 };
     }
@@ -74,21 +74,19 @@ function passageHover(passage: Passage, lookup: CodebookLookup): vscode.Markdown
     }
   }
   if (passage.note) {
-    markdown.appendMarkdown('\n\n---\n\n**Note:** ');
-    markdown.appendText(passage.note);
+    markdown.appendMarkdown('\n\n---\n\n**Note:** ' + escape(passage.note));
     any = true;
   }
   const others = otherAttributes(passage, lookup);
   if (others) {
-    markdown.appendMarkdown('\n\n**Other attributes:** ');
-    markdown.appendText(others);
+    markdown.appendMarkdown('\n\n**Other attributes:** ' + escape(others));
   }
   return any ? markdown : undefined;
 }
 
 function tagCard(markdown: vscode.MarkdownString, dimension: Dimension, tag: Tag): void {
   markdown.appendMarkdown(`**${escape(tag.label)}** · ${escape(dimension.label)} \`${dimension.id}=${tag.id}\`\n\n`);
-  markdown.appendText(tag.definition);
+  markdown.appendMarkdown(escape(tag.definition));
   if (tag.level) markdown.appendMarkdown(`\n\n*Level:* ${escape(tag.level)}`);
   if (tag.example) markdown.appendMarkdown(`\n\n*Example:* ${escape(tag.example)}`);
   if (tag.source) markdown.appendMarkdown(`\n\n*Source:* ${escape(tag.source)}`);
