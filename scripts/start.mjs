@@ -1,10 +1,17 @@
-// npm start: until the editor exists, the CLI on the sample documents.
-import { spawnSync } from 'node:child_process';
+// npm start: a real VS Code (the VS Code server from the code-server package) on 127.0.0.1 with this
+// extension loaded on the sample documents. Prints the URL to open in a browser; Ctrl+C stops it.
 import { resolve } from 'node:path';
+import { ensureServer, startServer } from './vscode-server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const cli = resolve(root, 'dist/cli.js');
-for (const args of [['tally', 'samples'], ['check', 'samples']]) {
-  console.log(`\n$ evidence-tagger ${args.join(' ')}`);
-  spawnSync(process.execPath, [cli, ...args], { cwd: root, stdio: 'inherit' });
-}
+const port = Number(process.env.PORT ?? 8080);
+ensureServer();
+const server = await startServer({ folder: resolve(root, 'samples'), extensionPath: root, port });
+console.log(`\nEvidence Tagger is running in VS Code at:\n\n  ${server.url}\n\nOpen it in a browser (samples/ is the workspace). Ctrl+C stops the server.\n`);
+const stop = () => {
+  server.stop();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+setInterval(() => {}, 1 << 30);

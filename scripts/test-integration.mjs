@@ -21,13 +21,14 @@ ensureServer();
 const workDir = mkdtempSync(join(tmpdir(), 'evidence-tests-'));
 const workspace = join(workDir, 'workspace');
 cpSync(join(root, 'test/integration/workspace'), workspace, { recursive: true });
+cpSync(join(root, 'samples'), join(workspace, 'samples'), { recursive: true });
 const resultsFile = join(workDir, 'results.json');
 const screenshotRequest = join(workDir, 'screenshot-request');
 const server = await startServer({
   folder: workspace,
   extensionPath: root,
   testsPath: join(outDir, 'index'),
-  env: { EVIDENCE_TAGGER_TEST_RESULTS: resultsFile, EVIDENCE_TAGGER_SCREENSHOT_REQUEST: screenshotRequest, EVIDENCE_TAGGER_REPO: root, EVIDENCE_TAGGER_TEST_GREP: process.env.EVIDENCE_TAGGER_TEST_GREP ?? '' },
+  env: { EVIDENCE_TAGGER_TEST_RESULTS: resultsFile, EVIDENCE_TAGGER_SCREENSHOT_REQUEST: screenshotRequest, EVIDENCE_TAGGER_REPO: root, EVIDENCE_TAGGER_TEST_GREP: process.env.EVIDENCE_TAGGER_TEST_GREP ?? '', EVIDENCE_TAGGER_SCREENSHOTS: process.env.EVIDENCE_TAGGER_SCREENSHOTS ?? '' },
 });
 const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS, headless: true });
 let exitCode = 1;
