@@ -1,6 +1,6 @@
 // Bundles the CLI (and, when present, the extension) into dist/ with esbuild.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const common = { bundle: true, platform: 'node', target: 'node18', sourcemap: !production, minify: production, logLevel: 'warning', mainFields: ['module', 'main'] };
@@ -11,3 +11,7 @@ await build({ ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core
 if (existsSync('src/extension.ts')) {
   await build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', format: 'cjs', external: ['vscode'] });
 }
+
+// The codebook's JSON schema, from the same zod schema, so VS Code validates and completes the file as it is typed.
+const { codebookJsonSchema } = await import('../dist/core.js').then((m) => m.default ?? m);
+writeFileSync('media/evidence-codebook.schema.json', JSON.stringify(codebookJsonSchema(), null, 2) + '\n');

@@ -23,7 +23,7 @@ export function registerOpenCodebook(services: EvidenceServices): vscode.Disposa
 }
 
 function codebookText(): string {
-  return JSON.stringify({ $schema: 'https://evidence-tagger.invalid/evidence-codebook.schema.json', ...DEFAULT_CODEBOOK }, null, 2) + '\n';
+  return JSON.stringify(DEFAULT_CODEBOOK, null, 2) + '\n';
 }
 
 async function chooseFolder(): Promise<vscode.WorkspaceFolder | undefined> {

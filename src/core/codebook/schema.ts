@@ -59,3 +59,8 @@ export type Tag = z.output<typeof tagSchema>;
 export type Dimension = z.output<typeof dimensionSchema>;
 export type Codebook = z.output<typeof codebookSchema>;
 export type CodebookInput = z.input<typeof codebookSchema>;
+
+/** The codebook file's JSON schema (for editors), derived from the zod schema. */
+export function codebookJsonSchema(): object {
+  return { ...z.toJSONSchema(codebookSchema, { io: 'input', unrepresentable: 'any' }), title: 'Evidence Tagger codebook' };
+}
