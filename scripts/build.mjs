@@ -13,5 +13,7 @@ if (existsSync('src/extension.ts')) {
 }
 
 // The codebook's JSON schema, from the same zod schema, so VS Code validates and completes the file as it is typed.
-const { codebookJsonSchema } = await import('../dist/core.js').then((m) => m.default ?? m);
+const { codebookJsonSchema, exportJsonSchema } = await import('../dist/core.js').then((m) => m.default ?? m);
 writeFileSync('media/evidence-codebook.schema.json', JSON.stringify(codebookJsonSchema(), null, 2) + '\n');
+// The JSON export's schema, as documentation for whoever reads the exports.
+writeFileSync('media/evidence-export.schema.json', JSON.stringify(exportJsonSchema(), null, 2) + '\n');

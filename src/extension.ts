@@ -5,6 +5,8 @@ import { registerCompletion } from './vscode/completion';
 import { registerContextKeys } from './vscode/contextKeys';
 import { registerDecorations } from './vscode/decorations';
 import { registerDiagnostics } from './vscode/diagnostics';
+import { registerExport } from './vscode/exportCommand';
+import { registerImport } from './vscode/importCommand';
 import { ParsedDocuments } from './vscode/documents';
 import { registerHover } from './vscode/hover';
 import { registerNavigation } from './vscode/navigation';
@@ -42,6 +44,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerOpenCodebook(services),
     registerStatusBar(services),
     registerContextKeys(services),
+    registerExport(services),
+    registerImport(services),
   );
   // Only the codebook files are read at start, and the first paint does not wait for them.
   await codebooks.reloadAll();

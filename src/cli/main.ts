@@ -1,7 +1,8 @@
 // evidence-tagger: the command line on the same core as the extension.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CodebookLookup, DEFAULT_CODEBOOK, loadCodebook, parseDocument, passageRecord, tallyDocuments, type Codebook } from '../core';
+import { CodebookLookup, DEFAULT_CODEBOOK, exportCsv, exportHtml, exportJson, exportQdc, exportQdpx, importRefiCodebook, loadCodebook, parseDocument, passageRecord, tallyDocuments, type Codebook } from '../core';
 import { readDocument, summarizeFiles } from './documents';
 import { collectDocuments, MissingPathError } from './files';
 import { printTally } from './tallyReport';
@@ -12,6 +13,10 @@ commands:
   passages [--json]   list tagged passages
   tally [--json]      counts per tag, the evidence × use matrix, and coverage per file
   check               problems as file:line:col: severity: message (exit 1 on any error)
+  export --format F --out FILE [--bom]
+                      F is csv, json, qdc (REFI-QDA codebook), qdpx (REFI-QDA project) or html (report)
+  import-codebook --out FILE SOURCE
+                      a REFI-QDA .qdc or .qdpx codebook as evidence-codebook.json
 
 options:
   --codebook FILE     codebook JSON (default: ./evidence-codebook.json if present, else the built-in one)
@@ -26,7 +31,7 @@ class UsageError extends Error {}
 export function main(argv: string[]): number {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, codebook: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, codebook: { type: 'string' }, help: { type: 'boolean', short: 'h' }, format: { type: 'string' }, out: { type: 'string' }, bom: { type: 'boolean' } } });
   } catch (error) {
     return fail(`${(error as Error).message}\n${USAGE}`);
   }
@@ -37,7 +42,9 @@ export function main(argv: string[]): number {
   }
   try {
     const codebook = readCodebook(parsed.values.codebook);
-    if (!['passages', 'tally', 'check'].includes(command)) throw new UsageError(`unknown command "${command}"\n${USAGE}`);
+    if (!['passages', 'tally', 'check', 'export', 'import-codebook'].includes(command)) throw new UsageError(`unknown command "${command}"\n${USAGE}`);
+    if (command === 'import-codebook') return importCodebookFile(paths, parsed.values.out);
+    if (command === 'export') return exportFiles(paths, codebook, parsed.values.format, parsed.values.out, !!parsed.values.bom);
     if (paths.length === 0) throw new UsageError(`${command}: give at least one file or folder`);
     const files = collectDocuments(paths);
     const lookup = new CodebookLookup(codebook);
@@ -111,6 +118,48 @@ function check(files: string[], lookup: CodebookLookup): number {
     }
   }
   return errors > 0 ? 1 : 0;
+}
+
+const FORMATS = ['csv', 'json', 'qdc', 'qdpx', 'html'] as const;
+
+function exportFiles(paths: string[], codebook: Codebook, format: string | undefined, out: string | undefined, bom: boolean): number {
+  if (!format || !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`export: --format must be one of ${FORMATS.join(', ')}`);
+  if (!out) throw new UsageError('export: --out FILE is required');
+  if (paths.length === 0 && format !== 'qdc') throw new UsageError('export: give at least one file or folder');
+  const lookup = new CodebookLookup(codebook);
+  const documents = [];
+  for (const file of paths.length ? collectDocuments(paths) : []) {
+    const text = readText(file);
+    if (text !== undefined) documents.push({ file, parsed: parseDocument(text, lookup) });
+  }
+  const input = { documents, codebook, projectName: format === 'qdpx' ? basename(out).replace(/\.[^.]+$/, '') : undefined };
+  const outDir = dirname(resolve(out));
+  const content: string | Uint8Array =
+    format === 'csv' ? exportCsv(input, { bom })
+    : format === 'json' ? exportJson(input)
+    : format === 'qdc' ? exportQdc(codebook)
+    : format === 'qdpx' ? exportQdpx(input)
+    : exportHtml(input, { linkTo: (file) => relative(outDir, resolve(file)).split(sep).join('/') });
+  writeFileSync(out, content);
+  process.stderr.write(`${out}: ${documents.length} document${documents.length === 1 ? '' : 's'}, ${documents.reduce((n, d) => n + d.parsed.passages.length, 0)} passages\n`);
+  return 0;
+}
+
+function importCodebookFile(paths: string[], out: string | undefined): number {
+  if (paths.length !== 1) throw new UsageError('import-codebook: give one .qdc or .qdpx file');
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(paths[0]);
+  } catch {
+    throw new MissingPathError(`no such file: ${paths[0]}`);
+  }
+  const result = importRefiCodebook(bytes, basename(paths[0]));
+  if (!result.ok) throw new CodebookFileError(result.error);
+  result.messages.forEach((m) => process.stderr.write(`note: ${m}\n`));
+  const json = JSON.stringify(result.codebook, null, 2) + '\n';
+  if (out) writeFileSync(out, json);
+  else process.stdout.write(json);
+  return 0;
 }
 
 function fail(message: string): number {

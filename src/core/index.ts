@@ -8,3 +8,4 @@ export * from "./records";
 export * from "./edits";
 export * from "./attributeContext";
 export * from "./tagPlan";
+export * from "./export";

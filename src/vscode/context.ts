@@ -18,6 +18,8 @@ export const COMMANDS = {
   openCodebook: 'evidenceTagger.openCodebook',
   showCoverage: 'evidenceTagger.showCoverage',
   toggleHighlight: 'evidenceTagger.toggleHighlight',
+  export: 'evidenceTagger.export',
+  importCodebook: 'evidenceTagger.importCodebook',
   /** Not in the palette: lets the integration tests read what the decorations show. */
   decorationsForTest: 'evidenceTagger._decorationsForTest',
 } as const;

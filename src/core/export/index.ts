@@ -1,0 +1,6 @@
+export * from './model';
+export * from './csv';
+export * from './json';
+export * from './refi';
+export * from './html';
+export * from './import';

@@ -1,0 +1,115 @@
+// REFI-QDA exports: a codebook (.qdc) and a project (.qdpx: a zip of project.qde and sources/<GUID>.txt).
+// Dimensions are non-codable codes with their tags as codable child codes; positions count code points.
+import { strToU8, zipSync } from 'fflate';
+import { CodebookLookup } from '../codebook/lookup';
+import type { Codebook } from '../codebook/schema';
+import { guidFor } from './guid';
+import { codePointOffsets, plainDocument, tagsOf, type ExportInput } from './model';
+import { attributes, xmlText } from './xml';
+
+export const ORIGIN = 'Evidence Tagger';
+const USER = guidFor('user', ORIGIN);
+
+export const codeGuid = (dimension: string, tag?: string) => (tag === undefined ? guidFor('dimension', dimension) : guidFor('tag', dimension, tag));
+
+/** Codes for the codebook, plus codes for tag ids that documents use but the codebook lacks. */
+function codesXml(codebook: Codebook, unknown: Map<string, Set<string>>, indent: string): string {
+  const lines: string[] = [];
+  for (const dimension of codebook.dimensions) {
+    lines.push(`${indent}<Code${attributes({ guid: codeGuid(dimension.id), name: dimension.label, isCodable: false })}>`);
+    lines.push(`${indent}  <Description>${xmlText(`${dimension.description} (attribute key: ${dimension.id})`.trim())}</Description>`);
+    for (const tag of dimension.tags) {
+      const description = [tag.definition, tag.source && `Source: ${tag.source}`, `Tag id: ${dimension.id}=${tag.id}`].filter(Boolean).join('\n');
+      lines.push(`${indent}  <Code${attributes({ guid: codeGuid(dimension.id, tag.id), name: tag.label, isCodable: true, color: tag.color?.light.slice(0, 7) })}>`);
+      lines.push(`${indent}    <Description>${xmlText(description)}</Description>`);
+      lines.push(`${indent}  </Code>`);
+    }
+    for (const id of unknown.get(dimension.id) ?? []) {
+      lines.push(`${indent}  <Code${attributes({ guid: codeGuid(dimension.id, id), name: id, isCodable: true })}>`);
+      lines.push(`${indent}    <Description>Not in the codebook (tag id: ${xmlText(`${dimension.id}=${id}`)})</Description>`);
+      lines.push(`${indent}  </Code>`);
+    }
+    lines.push(`${indent}</Code>`);
+  }
+  return lines.join('\n');
+}
+
+export function exportQdc(codebook: Codebook): string {
+  return `<?xml version="1.0" encoding="utf-8"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0"${attributes({ origin: ORIGIN })}>\n  <Codes>\n${codesXml(codebook, new Map(), '    ')}\n  </Codes>\n</CodeBook>\n`;
+}
+
+export interface QdpxFiles {
+  'project.qde': string;
+  /** sources/<GUID>.txt → plain text. */
+  sources: Record<string, string>;
+}
+
+export function exportProject(input: ExportInput): QdpxFiles {
+  const lookup = new CodebookLookup(input.codebook);
+  const when = (input.generated ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const unknown = new Map<string, Set<string>>();
+  const sources: string[] = [];
+  const notes: string[] = [];
+  const files: Record<string, string> = {};
+
+  for (const { file, parsed } of input.documents) {
+    const sourceGuid = guidFor('source', file);
+    const plain = plainDocument(parsed);
+    files[`sources/${sourceGuid}.txt`] = plain.text;
+    const utf16 = parsed.passages.flatMap((p) => [plain.toPlain(p.contentStart), plain.toPlain(p.contentEnd)]);
+    const points = codePointOffsets(plain.text, utf16);
+    const selections: string[] = [];
+    parsed.passages.forEach((passage, index) => {
+      const start = plain.toPlain(passage.contentStart);
+      const end = plain.toPlain(passage.contentEnd);
+      const selectionGuid = guidFor('selection', file, String(index), String(passage.start));
+      const excerpt = plain.text.slice(start, end).replace(/\s+/g, ' ').trim();
+      selections.push(`      <PlainTextSelection${attributes({ guid: selectionGuid, name: excerpt.length > 60 ? excerpt.slice(0, 59) + '…' : excerpt, startPosition: points.get(start)!, endPosition: points.get(end)!, creatingUser: USER, creationDateTime: when })}>`);
+      for (const ref of tagsOf(passage, lookup)) {
+        if (!ref.known) {
+          if (!unknown.has(ref.dimension)) unknown.set(ref.dimension, new Set());
+          unknown.get(ref.dimension)!.add(ref.tag);
+        }
+        selections.push(`        <Coding${attributes({ guid: guidFor('coding', selectionGuid, ref.dimension, ref.tag), creatingUser: USER, creationDateTime: when })}>`);
+        selections.push(`          <CodeRef${attributes({ targetGUID: codeGuid(ref.dimension, ref.tag) })}/>`);
+        selections.push('        </Coding>');
+      }
+      if (passage.note) {
+        const noteGuid = guidFor('note', selectionGuid);
+        selections.push(`        <NoteRef${attributes({ targetGUID: noteGuid })}/>`);
+        notes.push(`    <Note${attributes({ guid: noteGuid, name: `Note on “${excerpt.slice(0, 40)}”`, creatingUser: USER, creationDateTime: when })}>`);
+        notes.push(`      <PlainTextContent>${xmlText(passage.note)}</PlainTextContent>`);
+        notes.push('    </Note>');
+      }
+      selections.push('      </PlainTextSelection>');
+    });
+    // .txt sources carry no richTextPath: ATLAS.ti rejects such imports otherwise (as QualCoder found).
+    sources.push(`    <TextSource${attributes({ guid: sourceGuid, name: file, plainTextPath: `internal://${sourceGuid}.txt`, creatingUser: USER, creationDateTime: when })}>`);
+    sources.push(...selections, '    </TextSource>');
+  }
+
+  const project = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<Project xmlns="urn:QDA-XML:project:1.0"${attributes({ name: input.projectName ?? 'Evidence Tagger export', origin: ORIGIN, creatingUserGUID: USER, creationDateTime: when })}>`,
+    '  <Users>',
+    `    <User${attributes({ guid: USER, name: ORIGIN })}/>`,
+    '  </Users>',
+    '  <CodeBook>',
+    '    <Codes>',
+    codesXml(input.codebook, unknown, '      '),
+    '    </Codes>',
+    '  </CodeBook>',
+    ...(sources.length ? ['  <Sources>', ...sources, '  </Sources>'] : []),
+    ...(notes.length ? ['  <Notes>', ...notes, '  </Notes>'] : []),
+    '</Project>',
+    '',
+  ].join('\n');
+  return { 'project.qde': project, sources: files };
+}
+
+export function exportQdpx(input: ExportInput): Uint8Array {
+  const { 'project.qde': project, sources } = exportProject(input);
+  const entries: Record<string, Uint8Array> = { 'project.qde': strToU8(project) };
+  for (const [path, text] of Object.entries(sources)) entries[path] = strToU8(text);
+  return zipSync(entries, { level: 6, mtime: input.generated ?? new Date() });
+}
