@@ -42,12 +42,22 @@ try {
     else if (verbose) console.log(JSON.stringify(text).slice(0, 300));
   });
   const finished = new Promise((resolveExit) => page.exposeFunction('codeAutomationExit', (code) => resolveExit(code)));
+  // Requests from the tests: a screenshot of the workbench, or a click inside a webview's frame.
   const poll = setInterval(async () => {
     if (!existsSync(screenshotRequest)) return;
-    const { path } = JSON.parse(readFileSync(screenshotRequest, 'utf8'));
+    const request = JSON.parse(readFileSync(screenshotRequest, 'utf8'));
     rmSync(screenshotRequest);
-    await page.screenshot({ path: resolve(root, path) });
-    writeFileSync(`${screenshotRequest}.done`, path);
+    let answer = request.path ?? request.selector;
+    try {
+      if (request.selector) {
+        const frame = await findFrameWith(page, request.selector);
+        if (!frame) answer = `not found: ${request.selector}`;
+        else await frame.click(request.selector);
+      } else await page.screenshot({ path: resolve(root, request.path) });
+    } catch (error) {
+      answer = `failed: ${error.message}`;
+    }
+    writeFileSync(`${screenshotRequest}.done`, answer);
   }, 100);
   await page.goto(server.url);
   const code = await Promise.race([finished, new Promise((r) => setTimeout(() => r('timeout'), TIMEOUT_MS))]);
@@ -63,3 +73,17 @@ try {
   rmSync(workDir, { recursive: true, force: true });
 }
 process.exit(exitCode);
+
+async function findFrameWith(page, selector) {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    for (const frame of page.frames()) {
+      try {
+        if (await frame.$(selector)) return frame;
+      } catch {
+        /* a frame that went away */
+      }
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return undefined;
+}

@@ -14,6 +14,12 @@ import { registerOpenCodebook } from './vscode/openCodebook';
 import { affectsSettings } from './vscode/settings';
 import { registerStatusBar } from './vscode/statusBar';
 import { registerTagging } from './vscode/tagging';
+import { COMMANDS } from './vscode/context';
+import { registerCoverageView } from './vscode/coverageView';
+import { IndexService } from './vscode/indexService';
+import { registerMatrixView } from './vscode/matrixView';
+import { registerReveal } from './vscode/reveal';
+import { registerTallyView } from './vscode/tallyView';
 
 /** Documents the language features attach to; ParsedDocuments then applies the file and language settings. */
 const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-vfs' }, { scheme: 'vscode-remote' }].flatMap((filter) => [
@@ -46,9 +52,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerContextKeys(services),
     registerExport(services),
     registerImport(services),
+    registerReveal(),
   );
-  // Only the codebook files are read at start, and the first paint does not wait for them.
+  const indexer = new IndexService(services);
+  context.subscriptions.push(
+    indexer,
+    registerTallyView(services, indexer),
+    registerCoverageView(indexer),
+    registerMatrixView(context, services, indexer),
+    vscode.commands.registerCommand(COMMANDS.indexStatsForTest, () => indexer.stats),
+  );
+  // Only the codebook files are read at start; the workspace scan begins after activation returns.
   await codebooks.reloadAll();
+  indexer.start();
 }
 
 export function deactivate(): void {}

@@ -9,3 +9,4 @@ export * from "./edits";
 export * from "./attributeContext";
 export * from "./tagPlan";
 export * from "./export";
+export * from "./workspaceIndex";

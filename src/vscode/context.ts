@@ -20,6 +20,15 @@ export const COMMANDS = {
   toggleHighlight: 'evidenceTagger.toggleHighlight',
   export: 'evidenceTagger.export',
   importCodebook: 'evidenceTagger.importCodebook',
-  /** Not in the palette: lets the integration tests read what the decorations show. */
+  reveal: 'evidenceTagger.revealPassage',
+  tallyShowFile: 'evidenceTagger.tally.showCurrentFile',
+  tallyShowWorkspace: 'evidenceTagger.tally.showWorkspace',
+  tallyGroupByFile: 'evidenceTagger.tally.groupByFile',
+  tallyGroupByTag: 'evidenceTagger.tally.groupByTag',
+  /** Not in the palette: let the integration tests read what the views and decorations show. */
+  tallyTreeForTest: 'evidenceTagger._tallyTreeForTest',
+  coverageTreeForTest: 'evidenceTagger._coverageTreeForTest',
+  matrixForTest: 'evidenceTagger._matrixForTest',
+  indexStatsForTest: 'evidenceTagger._indexStatsForTest',
   decorationsForTest: 'evidenceTagger._decorationsForTest',
 } as const;

@@ -1,0 +1,155 @@
+// The workspace index: per document, the passages and the summary the views need, without the text.
+// Documents are replaced one at a time; the tally is recomputed lazily from the per-document summaries.
+import type { Codebook } from './codebook/schema';
+import type { ParsedDocument } from './parse';
+import type { PassageKind } from './passage';
+import { summarizeDocument, tallyDocuments, type DocumentSummary, type WorkspaceTally } from './tally';
+
+export interface IndexedPassage {
+  kind: PassageKind;
+  /** Offsets of the content and its line/character start, to reveal it. */
+  contentStart: number;
+  contentEnd: number;
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+  tags: Record<string, string[]>;
+  note: string | null;
+  /** The first words of the content, for labels (a copy: the index never holds on to whole texts). */
+  excerpt: string;
+}
+
+export interface IndexedParagraph {
+  start: number;
+  end: number;
+  line: number;
+  excerpt: string;
+}
+
+export interface IndexedDocument {
+  key: string;
+  /** Path shown to the user (relative to the workspace). */
+  label: string;
+  passages: IndexedPassage[];
+  summary: Omit<DocumentSummary, 'untaggedBlocks'>;
+  untagged: IndexedParagraph[];
+}
+
+const EXCERPT_LENGTH = 80;
+
+/** A flat copy of the start of a stretch of text, white space folded. */
+export function excerptOf(text: string, start: number, end: number): string {
+  const raw = text.slice(start, Math.min(end, start + EXCERPT_LENGTH * 2)).replace(/\s+/g, ' ').trim();
+  const cut = raw.length > EXCERPT_LENGTH ? raw.slice(0, EXCERPT_LENGTH - 1) + '…' : raw;
+  return flat(cut);
+}
+
+/** A copy that does not share memory with the document (a slice would keep the whole text alive). */
+function flat(text: string): string {
+  return text.length < 13 ? text : [...text].join('');
+}
+
+export function indexDocument(key: string, label: string, parsed: ParsedDocument): IndexedDocument {
+  const { untaggedBlocks, ...summary } = summarizeDocument(parsed);
+  const { lines, text } = parsed;
+  return {
+    key,
+    label,
+    summary,
+    passages: parsed.passages.map((p) => {
+      const start = lines.positionAt(p.contentStart);
+      const end = lines.positionAt(p.contentEnd);
+      return { kind: p.kind, contentStart: p.contentStart, contentEnd: p.contentEnd, line: start.line, character: start.character, endLine: end.line, endCharacter: end.character, tags: p.tags, note: p.note === null ? null : flat(p.note), excerpt: excerptOf(text, p.contentStart, p.contentEnd) };
+    }),
+    untagged: untaggedBlocks.map((b) => ({ start: b.start, end: b.end, line: lines.positionAt(b.start).line, excerpt: excerptOf(text, b.start, b.end) })),
+  };
+}
+
+export class WorkspaceIndex {
+  private readonly documents = new Map<string, IndexedDocument>();
+  private cachedTally: { codebook: Codebook; tally: WorkspaceTally } | undefined;
+  private readonly listeners = new Set<(keys: string[]) => void>();
+  private pending = new Set<string>();
+  private batchDepth = 0;
+
+  get size(): number {
+    return this.documents.size;
+  }
+
+  get passageCount(): number {
+    let n = 0;
+    for (const document of this.documents.values()) n += document.passages.length;
+    return n;
+  }
+
+  get(key: string): IndexedDocument | undefined {
+    return this.documents.get(key);
+  }
+
+  /** Documents in label order. */
+  all(): IndexedDocument[] {
+    return [...this.documents.values()].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  }
+
+  set(document: IndexedDocument): void {
+    this.documents.set(document.key, document);
+    this.changed(document.key);
+  }
+
+  delete(key: string): void {
+    if (this.documents.delete(key)) this.changed(key);
+  }
+
+  rename(oldKey: string, newKey: string, newLabel: string): void {
+    const document = this.documents.get(oldKey);
+    if (!document) return;
+    this.documents.delete(oldKey);
+    this.documents.set(newKey, { ...document, key: newKey, label: newLabel });
+    this.changed(oldKey);
+    this.changed(newKey);
+  }
+
+  clear(): void {
+    const keys = [...this.documents.keys()];
+    this.documents.clear();
+    keys.forEach((k) => this.changed(k));
+  }
+
+  /** Runs `work` and reports its changes once, at the end. */
+  batch(work: () => void): void {
+    this.batchDepth++;
+    try {
+      work();
+    } finally {
+      this.batchDepth--;
+      if (this.batchDepth === 0) this.flush();
+    }
+  }
+
+  tally(codebook: Codebook): WorkspaceTally {
+    if (this.cachedTally?.codebook !== codebook) {
+      const documents = this.all().map((d) => ({ file: d.label, summary: { ...d.summary, untaggedBlocks: new Array(d.untagged.length) } as DocumentSummary }));
+      this.cachedTally = { codebook, tally: tallyDocuments(documents, codebook) };
+    }
+    return this.cachedTally.tally;
+  }
+
+  onDidChange(listener: (keys: string[]) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  private changed(key: string): void {
+    this.cachedTally = undefined;
+    this.pending.add(key);
+    if (this.batchDepth === 0) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending.size === 0) return;
+    const keys = [...this.pending];
+    this.pending = new Set();
+    for (const listener of this.listeners) listener(keys);
+  }
+}

@@ -1,0 +1,77 @@
+// The Coverage view: documents from least to most covered, each expanding to its untagged paragraphs.
+import * as vscode from 'vscode';
+import type { IndexedDocument, IndexedParagraph } from '../core';
+import { COMMANDS } from './context';
+import type { IndexService } from './indexService';
+import { revealCommand } from './reveal';
+import { snapshot } from './tallyView';
+
+type Node = { kind: 'file'; document: IndexedDocument } | { kind: 'paragraph'; key: string; paragraph: IndexedParagraph };
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+class CoverageTree implements vscode.TreeDataProvider<Node> {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private readonly indexer: IndexService) {}
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!node) {
+      return this.indexer.index
+        .all()
+        .filter((d) => d.summary.proseLength > 0)
+        .sort((a, b) => a.summary.coverage - b.summary.coverage || (a.label < b.label ? -1 : 1))
+        .map((document) => ({ kind: 'file', document }));
+    }
+    if (node.kind === 'file') return node.document.untagged.map((paragraph) => ({ kind: 'paragraph', key: node.document.key, paragraph }));
+    return [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'file') {
+      const { document } = node;
+      const item = new vscode.TreeItem(vscode.Uri.parse(document.key), document.untagged.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      item.label = document.label;
+      const untagged = document.untagged.length;
+      item.description = `${percent(document.summary.coverage)} · ${untagged} untagged`;
+      item.tooltip = `${document.summary.taggedLength} of ${document.summary.proseLength} prose characters tagged, in ${document.summary.passageCount} passages; ${untagged} paragraphs have no tag`;
+      item.iconPath = new vscode.ThemeIcon(document.summary.coverage >= 0.999 ? 'pass-filled' : document.summary.coverage > 0 ? 'circle-large-outline' : 'circle-slash');
+      item.id = `coverage:${document.key}`;
+      return item;
+    }
+    const { paragraph } = node;
+    const item = new vscode.TreeItem(paragraph.excerpt || '(empty)', vscode.TreeItemCollapsibleState.None);
+    item.description = `line ${paragraph.line + 1}`;
+    item.iconPath = new vscode.ThemeIcon('circle-outline');
+    item.command = revealCommand('Reveal Paragraph', { uri: node.key, line: paragraph.line, character: 0, endLine: paragraph.line, endCharacter: 0 });
+    item.id = `untagged:${node.key}:${paragraph.start}`;
+    return item;
+  }
+}
+
+export function registerCoverageView(indexer: IndexService): vscode.Disposable {
+  const tree = new CoverageTree(indexer);
+  const view = vscode.window.createTreeView('evidenceTagger.coverage', { treeDataProvider: tree, showCollapseAll: true });
+  const describe = () => {
+    const documents = indexer.index.all();
+    const prose = documents.reduce((n, d) => n + d.summary.proseLength, 0);
+    const tagged = documents.reduce((n, d) => n + d.summary.taggedLength, 0);
+    view.description = prose ? `${percent(tagged / prose)} of the workspace` : undefined;
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return vscode.Disposable.from(
+    view,
+    { dispose: () => timer && clearTimeout(timer) },
+    indexer.index.onDidChange(() => {
+      tree.refresh();
+      // The totals walk every document: once per burst of changes is enough.
+      timer ??= setTimeout(() => ((timer = undefined), describe()), 50);
+    }),
+    vscode.commands.registerCommand(COMMANDS.coverageTreeForTest, () => ({ description: (describe(), view.description), items: snapshot(tree) })),
+  );
+}

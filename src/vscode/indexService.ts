@@ -1,0 +1,198 @@
+// Keeps the workspace index current: a background scan after activation (progress shown, cancellable,
+// time-sliced so the extension host never blocks for long), then file-system events and live edits.
+import * as vscode from 'vscode';
+import { indexDocument, parseDocument, WorkspaceIndex } from '../core';
+import type { EvidenceServices } from './context';
+import { affectsSettings, readSettings, type Settings } from './settings';
+
+/** Work at most this long before yielding to the event loop. */
+const SLICE_MS = 12;
+const READ_BATCH = 32;
+/** Show a cancellable notification only for workspaces large enough to take a while. */
+const NOTIFY_ABOVE_FILES = 300;
+
+export interface IndexStats {
+  files: number;
+  passages: number;
+  ms: number;
+  maxSliceMs: number;
+  skippedLarge: number;
+  done: boolean;
+}
+
+export class IndexService implements vscode.Disposable {
+  readonly index = new WorkspaceIndex();
+  private settings: Settings = readSettings();
+  private readonly disposables: vscode.Disposable[] = [];
+  private watchers: vscode.Disposable[] = [];
+  private scanToken: vscode.CancellationTokenSource | undefined;
+  private touchedDuringScan: Set<string> | undefined;
+  stats: IndexStats = { files: 0, passages: 0, ms: 0, maxSliceMs: 0, skippedLarge: 0, done: false };
+  private readonly scanned = new vscode.EventEmitter<IndexStats>();
+  readonly onDidFinishScan = this.scanned.event;
+
+  constructor(private readonly services: EvidenceServices) {
+    this.disposables.push(
+      this.scanned,
+      // Open documents are indexed from the editor's parse, which decorations share: parsed once per edit.
+      services.documents.onDidChange((document) => this.indexOpen(document)),
+      vscode.workspace.onDidRenameFiles((event) => {
+        for (const { oldUri, newUri } of event.files) {
+          this.touchedDuringScan?.add(newUri.toString());
+          this.index.rename(oldUri.toString(), newUri.toString(), this.label(newUri));
+        }
+      }),
+      // Changes made through VS Code come as workspace events at once; the watchers cover changes made outside.
+      vscode.workspace.onDidCreateFiles((event) => event.files.forEach((uri) => this.matches(uri) && void this.indexFile(uri))),
+      vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((uri) => this.forget(uri))),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.restart()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (affectsSettings(event) || event.affectsConfiguration('files.exclude')) this.restart();
+      }),
+    );
+  }
+
+  /** Starts the first scan on the next turn of the event loop, so activation and first paint never wait. */
+  start(): void {
+    setTimeout(() => this.restart(), 0);
+  }
+
+  restart(): void {
+    this.settings = readSettings();
+    this.scanToken?.cancel();
+    this.watch();
+    void this.scan();
+  }
+
+  private watch(): void {
+    this.watchers.forEach((w) => w.dispose());
+    this.watchers = this.settings.files.map((pattern) => {
+      const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+      watcher.onDidCreate((uri) => void this.indexFile(uri));
+      watcher.onDidChange((uri) => void this.indexFile(uri));
+      watcher.onDidDelete((uri) => this.forget(uri));
+      return watcher;
+    });
+  }
+
+  private forget(uri: vscode.Uri): void {
+    this.touchedDuringScan?.add(uri.toString());
+    this.bump(uri.toString());
+    // A deleted folder takes its documents with it.
+    const prefix = uri.toString() + '/';
+    for (const document of this.index.all()) if (document.key === uri.toString() || document.key.startsWith(prefix)) this.index.delete(document.key);
+  }
+
+  private matches(uri: vscode.Uri): boolean {
+    return this.settings.files.some((pattern) => vscode.languages.match({ pattern }, { uri, languageId: '' } as vscode.TextDocument) > 0);
+  }
+
+  private label(uri: vscode.Uri): string {
+    return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+  }
+
+  private async findAll(token: vscode.CancellationToken): Promise<vscode.Uri[]> {
+    // One search for all the globs (each search is a ripgrep run); without an exclude, files.exclude applies.
+    const patterns = this.settings.files;
+    if (patterns.length === 0) return [];
+    const glob = patterns.length === 1 ? patterns[0] : `{${patterns.join(',')}}`;
+    return vscode.workspace.findFiles(glob, undefined, undefined, token);
+  }
+
+  private async scan(): Promise<void> {
+    const source = (this.scanToken = new vscode.CancellationTokenSource());
+    const token = source.token;
+    const started = performance.now();
+    this.stats = { files: 0, passages: 0, ms: 0, maxSliceMs: 0, skippedLarge: 0, done: false };
+    // Documents that file events or edits update during the scan are newer than what the scan reads.
+    this.touchedDuringScan = new Set();
+    const uris = await this.findAll(token);
+    const found = new Set(uris.map((u) => u.toString()));
+    const run = async (progress?: vscode.Progress<{ message?: string; increment?: number }>, cancel?: vscode.CancellationToken) => {
+      // Documents indexed before that the scan no longer finds (excluded, deleted while closed) go.
+      for (const document of this.index.all()) if (!found.has(document.key) && !this.touchedDuringScan?.has(document.key)) this.index.delete(document.key);
+      let sliceStart = performance.now();
+      const yieldIfDue = async () => {
+        const now = performance.now();
+        if (now - sliceStart < SLICE_MS) return;
+        this.stats.maxSliceMs = Math.max(this.stats.maxSliceMs, now - sliceStart);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        sliceStart = performance.now();
+      };
+      for (let at = 0; at < uris.length; at += READ_BATCH) {
+        if (token.isCancellationRequested || cancel?.isCancellationRequested) return;
+        const batch = uris.slice(at, at + READ_BATCH);
+        const contents = await Promise.all(batch.map((uri) => this.read(uri)));
+        sliceStart = performance.now();
+        for (let i = 0; i < batch.length; i++) {
+          const text = contents[i];
+          const key = batch[i].toString();
+          if (text !== undefined && !this.touchedDuringScan?.has(key)) this.index.set(indexDocument(key, this.label(batch[i]), parseDocument(text, this.services.codebooks.lookupFor(batch[i]))));
+          await yieldIfDue();
+        }
+        this.stats.maxSliceMs = Math.max(this.stats.maxSliceMs, performance.now() - sliceStart);
+        progress?.report({ message: `${Math.min(at + READ_BATCH, uris.length)} of ${uris.length} documents`, increment: (100 * batch.length) / uris.length });
+      }
+    };
+    const location = uris.length > NOTIFY_ABOVE_FILES ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
+    await vscode.window.withProgress({ location, title: 'Indexing evidence', cancellable: location === vscode.ProgressLocation.Notification }, (progress, cancel) => run(progress, cancel));
+    if (token.isCancellationRequested) return;
+    this.touchedDuringScan = undefined;
+    this.stats = { ...this.stats, files: this.index.size, passages: this.index.passageCount, ms: performance.now() - started, done: true };
+    if (this.stats.skippedLarge) void vscode.window.showInformationMessage(`Evidence Tagger skipped ${this.stats.skippedLarge} documents larger than the evidenceTagger.maxFileSize setting.`);
+    this.scanned.fire(this.stats);
+  }
+
+  /** A document's text: the editor's when open, else from disk; undefined when too large or binary. */
+  private async read(uri: vscode.Uri): Promise<string | undefined> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return open.getText().length > this.settings.maxFileSize ? undefined : open.getText();
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      if (bytes.length > this.settings.maxFileSize) {
+        this.stats.skippedLarge++;
+        return undefined;
+      }
+      if (bytes.subarray(0, 8192).includes(0)) return undefined;
+      return new TextDecoder().decode(bytes);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Per document, a count of events: a read that finishes after a newer event (a delete) is dropped. */
+  private readonly eventCount = new Map<string, number>();
+
+  private bump(key: string): number {
+    const n = (this.eventCount.get(key) ?? 0) + 1;
+    this.eventCount.set(key, n);
+    return n;
+  }
+
+  private async indexFile(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    this.touchedDuringScan?.add(key);
+    const event = this.bump(key);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (open?.isDirty) return; // the editor's version wins until it is saved
+    const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
+    const text = exists ? await this.read(uri) : undefined;
+    if (this.eventCount.get(key) !== event) return;
+    if (text === undefined) this.index.delete(uri.toString());
+    else this.index.set(indexDocument(uri.toString(), this.label(uri), parseDocument(text, this.services.codebooks.lookupFor(uri))));
+  }
+
+  private indexOpen(document: vscode.TextDocument): void {
+    if (document.uri.scheme !== 'file' && document.uri.scheme !== 'vscode-vfs' && document.uri.scheme !== 'vscode-remote') return;
+    if (!vscode.workspace.getWorkspaceFolder(document.uri)) return;
+    const entry = this.services.documents.get(document);
+    this.touchedDuringScan?.add(document.uri.toString());
+    if (entry) this.index.set(indexDocument(document.uri.toString(), this.label(document.uri), entry.parsed));
+  }
+
+  dispose(): void {
+    this.scanToken?.cancel();
+    this.watchers.forEach((w) => w.dispose());
+    this.disposables.forEach((d) => d.dispose());
+  }
+}

@@ -1,0 +1,212 @@
+// The Tally view: dimension → tag (count and share) → file → passage, or file → tag → passage;
+// for the whole workspace or the current file. Counts sit in the descriptions; a click reveals.
+import * as vscode from 'vscode';
+import type { Codebook, IndexedDocument, IndexedPassage } from '../core';
+import { COMMANDS, type EvidenceServices } from './context';
+import { themeColourId } from './decorations';
+import type { IndexService } from './indexService';
+import { revealCommand } from './reveal';
+
+type Node =
+  | { kind: 'dimension'; dimension: string; label: string }
+  | { kind: 'tag'; dimension: string; tag: string; file?: string }
+  | { kind: 'file'; file: string; dimension?: string; tag?: string }
+  | { kind: 'passage'; file: string; passage: IndexedPassage };
+
+export type TallyScope = 'workspace' | 'file';
+export type TallyGrouping = 'tag' | 'file';
+
+export class TallyTree implements vscode.TreeDataProvider<Node> {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  scope: TallyScope = 'workspace';
+  grouping: TallyGrouping = 'tag';
+
+  constructor(private readonly services: EvidenceServices, private readonly indexer: IndexService) {}
+
+  /** Counts over the documents in scope, computed once per refresh rather than once per tree item. */
+  private counts: { dimension: Map<string, number>; tag: Map<string, number>; total: number } | undefined;
+
+  refresh(): void {
+    this.counts = undefined;
+    this.changed.fire();
+  }
+
+  private tagKey = (dimension: string, tag: string) => `${dimension}\u0000${tag}`;
+
+  private countsInScope() {
+    if (this.counts) return this.counts;
+    const dimension = new Map<string, number>();
+    const tag = new Map<string, number>();
+    let total = 0;
+    for (const document of this.documents()) {
+      for (const passage of document.passages) {
+        total++;
+        for (const [d, ids] of Object.entries(passage.tags)) {
+          if (ids.length) dimension.set(d, (dimension.get(d) ?? 0) + 1);
+          for (const id of ids) tag.set(this.tagKey(d, id), (tag.get(this.tagKey(d, id)) ?? 0) + 1);
+        }
+      }
+    }
+    return (this.counts = { dimension, tag, total });
+  }
+
+  private codebook(): Codebook {
+    const uri = vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+    return this.services.codebooks.lookupFor(uri ?? vscode.Uri.file('/')).codebook;
+  }
+
+  /** Documents in scope: all, or the active editor's. */
+  private documents(): IndexedDocument[] {
+    if (this.scope === 'workspace') return this.indexer.index.all();
+    const active = vscode.window.activeTextEditor?.document.uri.toString();
+    const document = active ? this.indexer.index.get(active) : undefined;
+    return document ? [document] : [];
+  }
+
+  private passagesWith(documents: IndexedDocument[], dimension: string, tag: string): { file: string; passage: IndexedPassage }[] {
+    return documents.flatMap((d) => d.passages.filter((p) => p.tags[dimension]?.includes(tag)).map((passage) => ({ file: d.key, passage })));
+  }
+
+  getChildren(node?: Node): Node[] {
+    const documents = this.documents();
+    const codebook = this.codebook();
+    if (!node) {
+      if (this.grouping === 'file') return documents.filter((d) => d.passages.length).map((d) => ({ kind: 'file', file: d.key }));
+      return codebook.dimensions.map((d) => ({ kind: 'dimension', dimension: d.id, label: d.label }));
+    }
+    if (node.kind === 'dimension') {
+      const used = new Set(documents.flatMap((d) => d.passages.flatMap((p) => p.tags[node.dimension] ?? [])));
+      const known = codebook.dimensions.find((d) => d.id === node.dimension)?.tags.map((t) => t.id) ?? [];
+      return [...known, ...[...used].filter((id) => !known.includes(id))].map((tag) => ({ kind: 'tag', dimension: node.dimension, tag }));
+    }
+    if (node.kind === 'tag') {
+      const matches = this.passagesWith(node.file ? documents.filter((d) => d.key === node.file) : documents, node.dimension, node.tag);
+      if (node.file || this.grouping === 'file') return matches.map((m) => ({ kind: 'passage', file: m.file, passage: m.passage }));
+      return [...new Set(matches.map((m) => m.file))].map((file) => ({ kind: 'file', file, dimension: node.dimension, tag: node.tag }));
+    }
+    if (node.kind === 'file') {
+      const document = this.indexer.index.get(node.file);
+      if (!document) return [];
+      if (node.dimension && node.tag) return document.passages.filter((p) => p.tags[node.dimension!]?.includes(node.tag!)).map((passage) => ({ kind: 'passage', file: node.file, passage }));
+      return codebook.dimensions.flatMap((d) => [...new Set(document.passages.flatMap((p) => p.tags[d.id] ?? []))].map((tag) => ({ kind: 'tag' as const, dimension: d.id, tag, file: node.file })));
+    }
+    return [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    const codebook = this.codebook();
+    const counts = this.countsInScope();
+    const total = counts.total;
+    switch (node.kind) {
+      case 'dimension': {
+        const count = counts.dimension.get(node.dimension) ?? 0;
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.description = `${count} passage${count === 1 ? '' : 's'}`;
+        item.id = `dimension:${node.dimension}`;
+        item.contextValue = 'dimension';
+        return item;
+      }
+      case 'tag': {
+        const dimension = codebook.dimensions.find((d) => d.id === node.dimension);
+        const tag = dimension?.tags.find((t) => t.id === node.tag);
+        const count = node.file ? this.passagesWith(this.documents().filter((d) => d.key === node.file), node.dimension, node.tag).length : counts.tag.get(this.tagKey(node.dimension, node.tag)) ?? 0;
+        const label = node.file ? `${dimension?.label ?? node.dimension}: ${tag?.label ?? node.tag}` : tag?.label ?? `${node.tag} (not in the codebook)`;
+        const item = new vscode.TreeItem(label, count ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const share = !node.file && total ? ` · ${Math.round((100 * count) / total)}%` : '';
+        item.description = `${count}${share}`;
+        item.tooltip = new vscode.MarkdownString().appendText(`${node.dimension}=${node.tag}\n\n${tag?.definition ?? 'This tag is not in the codebook.'}`);
+        item.iconPath = tagIcon(node.dimension, node.tag, !!tag);
+        item.id = `tag:${node.file ?? ''}:${node.dimension}:${node.tag}`;
+        item.contextValue = 'tag';
+        return item;
+      }
+      case 'file': {
+        const document = this.indexer.index.get(node.file);
+        const count = node.dimension && node.tag ? document?.passages.filter((p) => p.tags[node.dimension!]?.includes(node.tag!)).length ?? 0 : document?.passages.length ?? 0;
+        const item = new vscode.TreeItem(vscode.Uri.parse(node.file), vscode.TreeItemCollapsibleState.Collapsed);
+        item.label = document?.label ?? node.file;
+        item.description = `${count}`;
+        item.iconPath = vscode.ThemeIcon.File;
+        item.id = `file:${node.dimension ?? ''}:${node.tag ?? ''}:${node.file}`;
+        return item;
+      }
+      case 'passage': {
+        const { passage } = node;
+        const item = new vscode.TreeItem(passage.excerpt || '(empty passage)', vscode.TreeItemCollapsibleState.None);
+        item.description = `line ${passage.line + 1}`;
+        item.tooltip = new vscode.MarkdownString().appendText(`${passage.excerpt}\n\n${Object.entries(passage.tags).map(([d, ids]) => `${d}=${ids.join(' ')}`).join('  ')}${passage.note ? `\n\nNote: ${passage.note}` : ''}`);
+        item.iconPath = new vscode.ThemeIcon(passage.kind === 'div' ? 'symbol-namespace' : 'symbol-text');
+        item.command = revealCommand('Reveal Passage', { uri: node.file, line: passage.line, character: passage.character, endLine: passage.endLine, endCharacter: passage.endCharacter });
+        item.id = `passage:${node.file}:${passage.contentStart}:${(node as { kind: string }).kind}:${Object.values(passage.tags).flat().join(',')}`;
+        return item;
+      }
+    }
+  }
+
+  getParent(): undefined {
+    return undefined;
+  }
+}
+
+function tagIcon(dimension: string, tag: string, known: boolean): vscode.ThemeIcon {
+  if (!known) return new vscode.ThemeIcon('warning');
+  if (dimension === 'evidence' || dimension === 'use') return new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(themeColourId(dimension, tag)));
+  return new vscode.ThemeIcon('tag');
+}
+
+export function registerTallyView(services: EvidenceServices, indexer: IndexService): vscode.Disposable {
+  const tree = new TallyTree(services, indexer);
+  const view = vscode.window.createTreeView('evidenceTagger.tally', { treeDataProvider: tree, showCollapseAll: true });
+  const setContext = () => {
+    void vscode.commands.executeCommand('setContext', 'evidenceTagger.tallyScope', tree.scope);
+    void vscode.commands.executeCommand('setContext', 'evidenceTagger.tallyGrouping', tree.grouping);
+    view.description = tree.scope === 'file' ? 'current file' : undefined;
+  };
+  const updateHasPassages = () => void vscode.commands.executeCommand('setContext', 'evidenceTagger.hasPassages', indexer.index.passageCount > 0 || !indexer.stats.done);
+  setContext();
+  updateHasPassages();
+  const set = (change: () => void) => () => {
+    change();
+    setContext();
+    tree.refresh();
+  };
+  return vscode.Disposable.from(
+    view,
+    indexer.index.onDidChange(() => {
+      updateHasPassages();
+      tree.refresh();
+    }),
+    indexer.onDidFinishScan(updateHasPassages),
+    services.codebooks.onDidChange(() => tree.refresh()),
+    vscode.window.onDidChangeActiveTextEditor(() => tree.scope === 'file' && tree.refresh()),
+    vscode.commands.registerCommand(COMMANDS.tallyShowFile, set(() => (tree.scope = 'file'))),
+    vscode.commands.registerCommand(COMMANDS.tallyShowWorkspace, set(() => (tree.scope = 'workspace'))),
+    vscode.commands.registerCommand(COMMANDS.tallyGroupByFile, set(() => (tree.grouping = 'file'))),
+    vscode.commands.registerCommand(COMMANDS.tallyGroupByTag, set(() => (tree.grouping = 'tag'))),
+    vscode.commands.registerCommand(COMMANDS.tallyTreeForTest, () => snapshot(tree)),
+  );
+}
+
+/** The whole tree as plain data (labels, descriptions, commands), for the integration tests. */
+export interface TreeSnapshot {
+  label: string;
+  description?: string;
+  command?: { command: string; arguments?: unknown[] };
+  children?: TreeSnapshot[];
+}
+
+export function snapshot<T>(provider: vscode.TreeDataProvider<T>, node?: T, depth = 0): TreeSnapshot[] {
+  const children = (provider.getChildren(node) as T[]) ?? [];
+  return children.map((child) => {
+    const item = provider.getTreeItem(child) as vscode.TreeItem;
+    const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+    const expandable = item.collapsibleState !== vscode.TreeItemCollapsibleState.None && depth < 6;
+    return {
+      label,
+      description: typeof item.description === 'string' ? item.description : undefined,
+      command: item.command && { command: item.command.command, arguments: item.command.arguments },
+      children: expandable ? snapshot(provider, child, depth + 1) : undefined,
+    };
+  });
+}
