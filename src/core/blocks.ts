@@ -41,8 +41,21 @@ export class BlockParser {
     this.content = lineStarts.slice();
   }
 
-  parse(): void {
-    this.blocks(this.frontMatterEnd(), this.lineStart.length, false, false);
+  /**
+   * Lines where the top level starts afresh (no paragraph, div or container open): parsing from such a
+   * line depends only on the lines after it, which is what makes re-parsing after an edit incremental.
+   */
+  readonly syncLines: number[] = [];
+  /** Whether some opener (div, code fence, comment, metadata) found no closer: then later text can change earlier parses. */
+  sawUnclosed = false;
+  private stopAt: ((line: number) => boolean) | undefined;
+
+  /** Parses the document, or (for an incremental re-parse) from `fromLine` until `stopAt` accepts a sync line. */
+  parse(fromLine?: number, stopAt?: (line: number) => boolean): number {
+    this.stopAt = stopAt;
+    const end = this.blocks(fromLine ?? this.frontMatterEnd(), this.lineStart.length, false, false, true);
+    this.sawUnclosed ||= this.unclosedDivs.size > 0;
+    return end === -1 ? this.lineStart.length : end;
   }
 
   /** A YAML metadata block at the top is not document text. */
@@ -61,6 +74,7 @@ export class BlockParser {
       if (this.isBlank(i) && i === from) return -1;
       if (/^(---|\.\.\.)[ \t]*$/.test(this.lineText(i))) return i + 1;
     }
+    this.sawUnclosed = true;
     return -1;
   }
 
@@ -106,7 +120,7 @@ export class BlockParser {
   }
 
   /** Parses lines [from, to); in a div, returns the line of its closing fence (-1 when there is none). */
-  private blocks(from: number, to: number, inDiv: boolean, inList: boolean): number {
+  private blocks(from: number, to: number, inDiv: boolean, inList: boolean, topLevel = false): number {
     let paragraphStart = -1;
     let paragraphEnd = -1;
     const flush = () => {
@@ -116,6 +130,10 @@ export class BlockParser {
     };
     let i = from;
     while (i < to) {
+      if (topLevel && paragraphStart === -1) {
+        if (i > from && this.stopAt?.(i)) return i;
+        this.syncLines.push(i);
+      }
       const p = this.firstNonSpace(i);
       const end = this.lineEnd[i];
       if (p >= end) {
@@ -240,6 +258,7 @@ export class BlockParser {
       while (s < this.lineEnd[j] && text.charCodeAt(s) === fence) s++;
       if (s - r >= length && this.firstNonSpaceFrom(j, s) >= this.lineEnd[j]) return j + 1;
     }
+    this.sawUnclosed = true;
     return -1;
   }
 
@@ -316,7 +335,10 @@ export class BlockParser {
 
   private htmlComment(i: number, p: number, to: number): number {
     const close = this.text.indexOf('-->', p + 4);
-    if (close === -1 || to <= 0 || close > this.lineEnd[to - 1]) return -1;
+    if (close === -1 || to <= 0 || close > this.lineEnd[to - 1]) {
+      this.sawUnclosed = true;
+      return -1;
+    }
     let j = i;
     while (j < to && this.lineEnd[j] < close) j++;
     return j + 1;

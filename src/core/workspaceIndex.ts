@@ -7,13 +7,9 @@ import { summarizeDocument, tallyDocuments, type DocumentSummary, type Workspace
 
 export interface IndexedPassage {
   kind: PassageKind;
-  /** Offsets of the content and its line/character start, to reveal it. */
+  /** Offsets of the content; positionIn() turns them into line and character. */
   contentStart: number;
   contentEnd: number;
-  line: number;
-  character: number;
-  endLine: number;
-  endCharacter: number;
   tags: Record<string, string[]>;
   note: string | null;
   /** The first words of the content, for labels (a copy: the index never holds on to whole texts). */
@@ -23,7 +19,6 @@ export interface IndexedPassage {
 export interface IndexedParagraph {
   start: number;
   end: number;
-  line: number;
   excerpt: string;
 }
 
@@ -32,6 +27,8 @@ export interface IndexedDocument {
   /** Path shown to the user (relative to the workspace). */
   label: string;
   passages: IndexedPassage[];
+  /** Where each line starts (a compact copy), to place passages without keeping the text. */
+  lineStarts: Int32Array;
   summary: Omit<DocumentSummary, 'untaggedBlocks'>;
   untagged: IndexedParagraph[];
 }
@@ -40,30 +37,60 @@ const EXCERPT_LENGTH = 80;
 
 /** A flat copy of the start of a stretch of text, white space folded. */
 export function excerptOf(text: string, start: number, end: number): string {
-  const raw = text.slice(start, Math.min(end, start + EXCERPT_LENGTH * 2)).replace(/\s+/g, ' ').trim();
+  const raw = text.slice(start, Math.min(end, start + EXCERPT_LENGTH + 20)).replace(/\s+/g, ' ').trim();
   const cut = raw.length > EXCERPT_LENGTH ? raw.slice(0, EXCERPT_LENGTH - 1) + '…' : raw;
   return flat(cut);
 }
 
 /** A copy that does not share memory with the document (a slice would keep the whole text alive). */
 function flat(text: string): string {
-  return text.length < 13 ? text : [...text].join('');
+  // Slicing a concatenation makes V8 copy the characters into a fresh string of their own.
+  return text.length < 13 ? text : (' ' + text).slice(1);
+}
+
+/**
+ * Excerpts by passage and block object. An incremental re-parse keeps the objects of the untouched parts
+ * (shifted), whose text is unchanged, so a keystroke in a long document recomputes only a few excerpts.
+ */
+const excerpts = new WeakMap<object, string>();
+
+function cachedExcerpt(owner: object, text: string, start: number, end: number): string {
+  let excerpt = excerpts.get(owner);
+  if (excerpt === undefined) excerpts.set(owner, (excerpt = excerptOf(text, start, end)));
+  return excerpt;
 }
 
 export function indexDocument(key: string, label: string, parsed: ParsedDocument): IndexedDocument {
   const { untaggedBlocks, ...summary } = summarizeDocument(parsed);
-  const { lines, text } = parsed;
+  const { text } = parsed;
   return {
     key,
     label,
     summary,
-    passages: parsed.passages.map((p) => {
-      const start = lines.positionAt(p.contentStart);
-      const end = lines.positionAt(p.contentEnd);
-      return { kind: p.kind, contentStart: p.contentStart, contentEnd: p.contentEnd, line: start.line, character: start.character, endLine: end.line, endCharacter: end.character, tags: p.tags, note: p.note === null ? null : flat(p.note), excerpt: excerptOf(text, p.contentStart, p.contentEnd) };
-    }),
-    untagged: untaggedBlocks.map((b) => ({ start: b.start, end: b.end, line: lines.positionAt(b.start).line, excerpt: excerptOf(text, b.start, b.end) })),
+    lineStarts: Int32Array.from(parsed.lines.lineStarts),
+    passages: parsed.passages.map((p) => ({ kind: p.kind, contentStart: p.contentStart, contentEnd: p.contentEnd, tags: p.tags, note: p.note === null ? null : flat(p.note), excerpt: cachedExcerpt(p, text, p.contentStart, p.contentEnd) })),
+    untagged: untaggedBlocks.map((b) => ({ start: b.start, end: b.end, excerpt: cachedExcerpt(b, text, b.start, b.end) })),
   };
+}
+
+/** Line and character (zero-based, UTF-16) of an offset in an indexed document. */
+export function positionIn(document: IndexedDocument, offset: number): { line: number; character: number } {
+  const starts = document.lineStarts;
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low, character: offset - starts[low] };
+}
+
+/** Where to reveal a stretch of an indexed document. */
+export function rangeIn(document: IndexedDocument, start: number, end: number) {
+  const a = positionIn(document, start);
+  const b = positionIn(document, end);
+  return { line: a.line, character: a.character, endLine: b.line, endCharacter: b.character };
 }
 
 export class WorkspaceIndex {

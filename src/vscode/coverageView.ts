@@ -1,12 +1,12 @@
 // The Coverage view: documents from least to most covered, each expanding to its untagged paragraphs.
 import * as vscode from 'vscode';
-import type { IndexedDocument, IndexedParagraph } from '../core';
+import { positionIn, type IndexedDocument, type IndexedParagraph } from '../core';
 import { COMMANDS } from './context';
 import type { IndexService } from './indexService';
 import { revealCommand } from './reveal';
 import { snapshot } from './tallyView';
 
-type Node = { kind: 'file'; document: IndexedDocument } | { kind: 'paragraph'; key: string; paragraph: IndexedParagraph };
+type Node = { kind: 'file'; document: IndexedDocument } | { kind: 'paragraph'; document: IndexedDocument; paragraph: IndexedParagraph };
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
@@ -28,7 +28,7 @@ class CoverageTree implements vscode.TreeDataProvider<Node> {
         .sort((a, b) => a.summary.coverage - b.summary.coverage || (a.label < b.label ? -1 : 1))
         .map((document) => ({ kind: 'file', document }));
     }
-    if (node.kind === 'file') return node.document.untagged.map((paragraph) => ({ kind: 'paragraph', key: node.document.key, paragraph }));
+    if (node.kind === 'file') return node.document.untagged.map((paragraph) => ({ kind: 'paragraph', document: node.document, paragraph }));
     return [];
   }
 
@@ -44,12 +44,13 @@ class CoverageTree implements vscode.TreeDataProvider<Node> {
       item.id = `coverage:${document.key}`;
       return item;
     }
-    const { paragraph } = node;
+    const { paragraph, document } = node;
+    const { line } = positionIn(document, paragraph.start);
     const item = new vscode.TreeItem(paragraph.excerpt || '(empty)', vscode.TreeItemCollapsibleState.None);
-    item.description = `line ${paragraph.line + 1}`;
+    item.description = `line ${line + 1}`;
     item.iconPath = new vscode.ThemeIcon('circle-outline');
-    item.command = revealCommand('Reveal Paragraph', { uri: node.key, line: paragraph.line, character: 0, endLine: paragraph.line, endCharacter: 0 });
-    item.id = `untagged:${node.key}:${paragraph.start}`;
+    item.command = revealCommand('Reveal Paragraph', { uri: document.key, line, character: 0, endLine: line, endCharacter: 0 });
+    item.id = `untagged:${document.key}:${paragraph.start}`;
     return item;
   }
 }

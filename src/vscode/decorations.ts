@@ -7,8 +7,8 @@ import { toRange } from './documents';
 import { affectsSettings, readSettings, type Settings } from './settings';
 
 const DEFAULT_IDS = new Set(DEFAULT_CODEBOOK.dimensions.flatMap((d) => d.tags.map((t) => `${d.id}.${t.id}`)));
-/** Re-decorate at most this often while typing; the previous decorations stay meanwhile, so nothing flickers. */
-const THROTTLE_MS = 15;
+/** Lines decorated beyond the visible ones, so scrolling a little shows highlights at once. */
+const MARGIN_LINES = 200;
 
 type Role = 'evidence' | 'use' | 'markup';
 
@@ -17,7 +17,9 @@ export function registerDecorations(services: EvidenceServices): vscode.Disposab
   return vscode.Disposable.from(
     decorator,
     vscode.window.onDidChangeVisibleTextEditors(() => decorator.updateVisible()),
-    services.documents.onDidChange((document) => decorator.schedule(document)),
+    vscode.window.onDidChangeTextEditorVisibleRanges((event) => decorator.scrolled(event.textEditor)),
+    // Right away: the parse is already current, and decorating only the visible lines is cheap.
+    services.documents.onDidChange((document) => decorator.updateDocument(document)),
     vscode.workspace.onDidChangeConfiguration((event) => affectsSettings(event) && decorator.rebuild()),
     vscode.commands.registerCommand(COMMANDS.decorationsForTest, () => decorator.snapshot(vscode.window.activeTextEditor)),
     vscode.commands.registerCommand(COMMANDS.toggleHighlight, async () => {
@@ -32,8 +34,8 @@ class Decorator implements vscode.Disposable {
   private readonly types = new Map<string, vscode.TextEditorDecorationType>();
   /** Per editor, the ranges last set per decoration key (for clearing, and for the test command). */
   private readonly applied = new WeakMap<vscode.TextEditor, Map<string, vscode.Range[]>>();
-  private readonly pending = new Set<vscode.TextDocument>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Per editor, the offsets the last decorations covered; scrolling outside them re-decorates. */
+  private readonly covered = new WeakMap<vscode.TextEditor, [number, number]>();
 
   constructor(private readonly services: EvidenceServices) {
     this.updateVisible();
@@ -46,14 +48,23 @@ class Decorator implements vscode.Disposable {
     this.updateVisible();
   }
 
-  schedule(document: vscode.TextDocument): void {
-    this.pending.add(document);
-    this.timer ??= setTimeout(() => {
-      this.timer = undefined;
-      const documents = [...this.pending];
-      this.pending.clear();
-      for (const editor of vscode.window.visibleTextEditors) if (documents.includes(editor.document)) this.update(editor);
-    }, THROTTLE_MS);
+  updateDocument(document: vscode.TextDocument): void {
+    for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) this.update(editor);
+  }
+
+  scrolled(editor: vscode.TextEditor): void {
+    const [from, to] = this.window(editor);
+    const covered = this.covered.get(editor);
+    if (!covered || from < covered[0] || to > covered[1]) this.update(editor);
+  }
+
+  /** The offsets of the visible lines plus a margin. */
+  private window(editor: vscode.TextEditor): [number, number] {
+    const document = editor.document;
+    const ranges = editor.visibleRanges.length ? editor.visibleRanges : [new vscode.Range(0, 0, 0, 0)];
+    const first = Math.max(0, Math.min(...ranges.map((r) => r.start.line)) - MARGIN_LINES);
+    const last = Math.min(document.lineCount - 1, Math.max(...ranges.map((r) => r.end.line)) + MARGIN_LINES);
+    return [document.offsetAt(new vscode.Position(first, 0)), document.offsetAt(document.lineAt(last).range.end)];
   }
 
   updateVisible(): void {
@@ -71,7 +82,10 @@ class Decorator implements vscode.Disposable {
         ranges.push(range);
       };
       const [first, second] = lookup.codebook.dimensions;
+      const [from, to] = this.window(editor);
+      this.covered.set(editor, [from, to]);
       for (const passage of entry.parsed.passages) {
+        if (passage.end < from || passage.start > to) continue;
         const content = toRange(entry.parsed, passage.contentStart, passage.contentEnd);
         const evidence = first && passage.tags[first.id]?.[0];
         if (evidence !== undefined) add(this.typeKey('evidence', lookup, first.id, evidence, passage), content);
@@ -134,7 +148,6 @@ class Decorator implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
     this.types.forEach((type) => type.dispose());
   }
 }

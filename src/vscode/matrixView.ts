@@ -1,6 +1,7 @@
 // The Matrix view: a heatmap of type of evidence × form of use (like Table 1 of the review), live.
 // Clicking a cell lists its passages. Strict Content Security Policy, local scripts only, theme colours.
 import * as vscode from 'vscode';
+import { rangeIn } from '../core';
 import { COMMANDS, type EvidenceServices } from './context';
 import type { IndexService } from './indexService';
 
@@ -71,7 +72,10 @@ class MatrixView implements vscode.WebviewViewProvider {
     const items = this.indexer.index.all().flatMap((document) =>
       document.passages
         .filter((p) => p.tags.evidence?.includes(message.row) && p.tags.use?.includes(message.column))
-        .map((p) => ({ label: p.excerpt, description: `${document.label}:${p.line + 1}`, target: { uri: document.key, line: p.line, character: p.character, endLine: p.endLine, endCharacter: p.endCharacter } })),
+        .map((p) => {
+          const range = rangeIn(document, p.contentStart, p.contentEnd);
+          return { label: p.excerpt, description: `${document.label}:${range.line + 1}`, target: { uri: document.key, ...range } };
+        }),
     );
     const lookup = this.codebookLookup();
     const title = `${lookup.tag('evidence', message.row)?.label ?? message.row} × ${lookup.tag('use', message.column)?.label ?? message.column}: ${items.length} passages`;

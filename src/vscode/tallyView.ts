@@ -1,7 +1,7 @@
 // The Tally view: dimension → tag (count and share) → file → passage, or file → tag → passage;
 // for the whole workspace or the current file. Counts sit in the descriptions; a click reveals.
 import * as vscode from 'vscode';
-import type { Codebook, IndexedDocument, IndexedPassage } from '../core';
+import { rangeIn, type Codebook, type IndexedDocument, type IndexedPassage } from '../core';
 import { COMMANDS, type EvidenceServices } from './context';
 import { themeColourId } from './decorations';
 import type { IndexService } from './indexService';
@@ -134,10 +134,12 @@ export class TallyTree implements vscode.TreeDataProvider<Node> {
       case 'passage': {
         const { passage } = node;
         const item = new vscode.TreeItem(passage.excerpt || '(empty passage)', vscode.TreeItemCollapsibleState.None);
-        item.description = `line ${passage.line + 1}`;
+        const document = this.indexer.index.get(node.file);
+        const range = document ? rangeIn(document, passage.contentStart, passage.contentEnd) : { line: 0, character: 0, endLine: 0, endCharacter: 0 };
+        item.description = `line ${range.line + 1}`;
         item.tooltip = new vscode.MarkdownString().appendText(`${passage.excerpt}\n\n${Object.entries(passage.tags).map(([d, ids]) => `${d}=${ids.join(' ')}`).join('  ')}${passage.note ? `\n\nNote: ${passage.note}` : ''}`);
         item.iconPath = new vscode.ThemeIcon(passage.kind === 'div' ? 'symbol-namespace' : 'symbol-text');
-        item.command = revealCommand('Reveal Passage', { uri: node.file, line: passage.line, character: passage.character, endLine: passage.endLine, endCharacter: passage.endCharacter });
+        item.command = revealCommand('Reveal Passage', { uri: node.file, ...range });
         item.id = `passage:${node.file}:${passage.contentStart}:${(node as { kind: string }).kind}:${Object.values(passage.tags).flat().join(',')}`;
         return item;
       }

@@ -1,0 +1,37 @@
+// Incremental re-parsing must give exactly what a full parse of the new text gives.
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { parseDocument, reparseDocument } from '../../src/core';
+import { lookup } from './helpers';
+import { TRICKY_DOCUMENTS } from './trickyDocuments';
+
+const PIECES = ['[', ']', '{', '}', ':::', '::: {k=v}', '\n', '\n\n', '`', '```', '> ', '- ', '    ', 'word ', 'evidence=research', 'k=v', '"', '<!--', '-->', '---', '#', '\\', '$', 'é😀'];
+const snippet = fc.array(fc.constantFrom(...PIECES), { maxLength: 6 }).map((p) => p.join(''));
+const base = fc.oneof(fc.constantFrom(...TRICKY_DOCUMENTS.map(([, t]) => t)), fc.array(fc.constantFrom(...PIECES, 'Some prose here. ', '[a span]{k=v} ', '\n\n::: {k=w}\ninside\n:::\n\n'), { maxLength: 60 }).map((p) => p.join('')));
+
+function check(before: string, start: number, removed: number, inserted: string) {
+  const after = before.slice(0, start) + inserted + before.slice(start + removed);
+  const incremental = reparseDocument(parseDocument(before, lookup), after, { start, removed, inserted: inserted.length }, lookup);
+  const full = parseDocument(after, lookup);
+  assert.deepEqual(incremental.passages, full.passages, 'passages');
+  assert.deepEqual(incremental.blocks, full.blocks, 'blocks');
+  assert.deepEqual(incremental.problems, full.problems, 'problems');
+  assert.deepEqual(incremental.sync, full.sync, 'sync points');
+}
+
+describe('incremental re-parse', () => {
+  it('equals a full parse after any single change', () => {
+    fc.assert(
+      fc.property(base, fc.nat(), fc.nat(8), snippet, (before, at, length, inserted) => {
+        const start = at % (before.length + 1);
+        check(before, start, Math.min(length, before.length - start), inserted);
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it('after typing a character at every position of a tagged sample', () => {
+    const text = TRICKY_DOCUMENTS.map(([, t]) => t).join('\n\n').replace(/\[\^1\]: note/g, '');
+    for (let at = 0; at <= text.length; at += 7) for (const typed of ['x', '\n', ']', ':']) check(text, at, 0, typed);
+  });
+});
