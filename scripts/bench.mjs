@@ -135,6 +135,21 @@ const tallied = JSON.parse(tally.output);
 console.log(`floor (node, read + count "]{"): ${floor.ms.toFixed(0)} ms, ${floor.output.trim()} matches`);
 console.log(`evidence-tagger tally: ${tally.ms.toFixed(0)} ms, ${tallied.passages} passages in ${tallied.files} files`);
 console.log(`rg --count: ${rg.ms.toFixed(0)} ms`);
+// Inside a real VS Code extension host: the workspace index of the same corpus, and keystrokes in the 5 MB file.
+let host;
+if (process.env.EVIDENCE_TAGGER_BENCH_SKIP_HOST) console.log('extension host: skipped (EVIDENCE_TAGGER_BENCH_SKIP_HOST)');
+else {
+  const { benchExtension } = await import('./bench-extension.mjs');
+  host = await benchExtension({ corpus: corpusDir, bigFile: join(benchDir, 'big.md') });
+  console.log(`extension host index: ${host.index_files} files, ${host.index_passages} passages in ${host.index_ms.toFixed(0)} ms (listing them: ${host.find_ms.toFixed(0)} ms); longest slice ${host.index_max_slice_ms.toFixed(1)} ms, longest event-loop gap ${host.index_max_block_ms.toFixed(1)} ms; heap +${host.index_heap_mb.toFixed(0)} MB (${((host.index_heap_mb * 1e5) / host.index_passages).toFixed(1)} MB per 100,000 passages)`);
+  console.log(`keystroke in the 5 MB file (parse + decorations + index + views): median ${host.keystroke_median_ms.toFixed(2)} ms, p95 ${host.keystroke_p95_ms.toFixed(2)} ms over ${host.keystroke_samples} edits`);
+}
+
 console.log(`parse_mb_per_s: ${parseMbPerS.toFixed(1)}`);
 console.log(`tally_vs_floor_ratio: ${(tally.ms / floor.ms).toFixed(2)}`);
 console.log(`tally_vs_rg_ratio: ${(tally.ms / rg.ms).toFixed(2)}`);
+if (host) {
+  console.log(`index_vs_floor_ratio: ${(host.index_ms / floor.ms).toFixed(2)}`);
+  console.log(`index_max_block_ms: ${host.index_max_block_ms.toFixed(1)}`);
+  console.log(`keystroke_p95_ms: ${host.keystroke_p95_ms.toFixed(2)}`);
+}

@@ -61,6 +61,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerCoverageView(indexer),
     registerMatrixView(context, services, indexer),
     vscode.commands.registerCommand(COMMANDS.indexStatsForTest, () => indexer.stats),
+    vscode.commands.registerCommand(COMMANDS.rescanForTest, () => new Promise((resolve) => {
+      const done = indexer.onDidFinishScan((stats) => (done.dispose(), resolve(stats)));
+      indexer.restart();
+    })),
+    vscode.commands.registerCommand(COMMANDS.keystrokesForTest, () => documents.keystrokeMs),
   );
   // Only the codebook files are read at start; the workspace scan begins after activation returns.
   await codebooks.reloadAll();

@@ -46,15 +46,16 @@ export class BlockParser {
    * line depends only on the lines after it, which is what makes re-parsing after an edit incremental.
    */
   readonly syncLines: number[] = [];
-  /** Whether some opener (div, code fence, comment, metadata) found no closer: then later text can change earlier parses. */
-  sawUnclosed = false;
+  /** Lines of openers (div, code fence, comment, metadata) that found no closer: text after them can change their parse. */
+  readonly unclosedLines: number[] = [];
   private stopAt: ((line: number) => boolean) | undefined;
 
   /** Parses the document, or (for an incremental re-parse) from `fromLine` until `stopAt` accepts a sync line. */
   parse(fromLine?: number, stopAt?: (line: number) => boolean): number {
     this.stopAt = stopAt;
     const end = this.blocks(fromLine ?? this.frontMatterEnd(), this.lineStart.length, false, false, true);
-    this.sawUnclosed ||= this.unclosedDivs.size > 0;
+    this.unclosedLines.push(...this.unclosedDivs.keys());
+    this.unclosedLines.sort((a, b) => a - b);
     return end === -1 ? this.lineStart.length : end;
   }
 
@@ -74,7 +75,7 @@ export class BlockParser {
       if (this.isBlank(i) && i === from) return -1;
       if (/^(---|\.\.\.)[ \t]*$/.test(this.lineText(i))) return i + 1;
     }
-    this.sawUnclosed = true;
+    this.unclosedLines.push(from - 1);
     return -1;
   }
 
@@ -258,7 +259,7 @@ export class BlockParser {
       while (s < this.lineEnd[j] && text.charCodeAt(s) === fence) s++;
       if (s - r >= length && this.firstNonSpaceFrom(j, s) >= this.lineEnd[j]) return j + 1;
     }
-    this.sawUnclosed = true;
+    this.unclosedLines.push(i);
     return -1;
   }
 
@@ -336,7 +337,7 @@ export class BlockParser {
   private htmlComment(i: number, p: number, to: number): number {
     const close = this.text.indexOf('-->', p + 4);
     if (close === -1 || to <= 0 || close > this.lineEnd[to - 1]) {
-      this.sawUnclosed = true;
+      this.unclosedLines.push(i);
       return -1;
     }
     let j = i;

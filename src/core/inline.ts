@@ -34,11 +34,13 @@ class NextOccurrence {
   private at = -1;
   constructor(private readonly text: string, private readonly table: Uint8Array, private readonly find: (from: number) => number) {}
 
-  from(from: number): number {
+  /** The next occurrence at or after `from`; one at or past `end` may be reported as any value >= end or -1. */
+  from(from: number, end: number): number {
     if (from >= this.searchedFrom) {
       if (this.at === -1 || this.at >= from) return this.at;
     } else if (this.searchedFrom !== Infinity) {
-      const until = this.at === -1 ? this.searchedFrom : this.at;
+      // Only up to `end`: the caller ignores anything beyond, and the cached one may be far away.
+      const until = Math.min(end, this.at === -1 ? this.searchedFrom : this.at);
       for (let i = from; i < until; i++) {
         const c = this.text.charCodeAt(i);
         if (c < 128 && this.table[c] === 1) return i;
@@ -80,10 +82,10 @@ export class InlineScanner {
 
   /** The next `[`, `]` or rare special character in [from, end), or -1. */
   private nextSpecial(from: number, end: number): number {
-    let best = earliest(end, this.opens.from(from), this.closes.from(from));
+    let best = earliest(end, this.opens.from(from, end), this.closes.from(from, end));
     const limit = best === -1 ? end : best;
     for (const rare of this.rare) {
-      const at = rare.from(from);
+      const at = rare.from(from, limit);
       if (at !== -1 && at < limit && (best === -1 || at < best)) best = at;
     }
     return best;

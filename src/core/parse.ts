@@ -14,8 +14,8 @@ export interface ParsedDocument {
   passages: Passage[];
   blocks: TextBlock[];
   problems: Problem[];
-  /** For incremental re-parsing: offsets where the top level starts afresh, and whether an opener never closed. */
-  sync: { offsets: number[]; unclosed: boolean };
+  /** For incremental re-parsing: offsets where the top level starts afresh, and of the lines of openers that never closed. */
+  sync: { offsets: number[]; unclosed: number[] };
 }
 
 function hasWhitespace(value: string): boolean {
@@ -29,7 +29,7 @@ function hasWhitespace(value: string): boolean {
 export function parseDocument(text: string, lookup: CodebookLookup): ParsedDocument {
   const lines = new LineIndex(text);
   const { collector, parser } = parseRegion(text, lines, lookup);
-  return { text, lines, passages: collector.passages, blocks: collector.blocks, problems: collector.problems, sync: { offsets: parser.syncLines.map((l) => lines.lineStarts[l]), unclosed: parser.sawUnclosed } };
+  return { text, lines, passages: collector.passages, blocks: collector.blocks, problems: collector.problems, sync: { offsets: parser.syncLines.map((l) => lines.lineStarts[l]), unclosed: unique(parser.unclosedLines).map((l) => lines.lineStarts[l]) } };
 }
 
 function parseRegion(text: string, lines: LineIndex, lookup: CodebookLookup, fromLine?: number, stopAt?: (line: number) => boolean) {
@@ -51,18 +51,20 @@ export interface TextChange {
 
 /**
  * The parse of `text` after one change to `previous.text`: only the top-level stretch around the change is
- * parsed again; what comes before is kept and what comes after is shifted. Falls back to a full parse
- * whenever that could differ (an opener without a closer, a change inside front matter). `previous` is
- * consumed: its passages and blocks are reused and mutated.
+ * parsed again; what comes before is kept and what comes after is shifted. The stretch starts early enough
+ * to include any opener still waiting for a closer (the change may add it); a change inside front matter
+ * parses everything. `previous` is consumed: its passages and blocks are reused and mutated.
  */
 export function reparseDocument(previous: ParsedDocument, text: string, change: TextChange, lookup: CodebookLookup): ParsedDocument {
   const delta = change.inserted - change.removed;
   const full = () => parseDocument(text, lookup);
-  if (previous.sync.unclosed || previous.text.length + delta !== text.length || previous.sync.offsets.length === 0) return full();
+  if (previous.text.length + delta !== text.length || previous.sync.offsets.length === 0) return full();
   const oldOffsets = previous.sync.offsets;
-  // Resume at the last sync point on a line before the change's line (that line's text may join the previous).
+  // Resume at the last sync point on a line before the change's line (that line's text may join the previous),
+  // and no later than the first opener without a closer.
   const changeLineStart = previous.lines.lineStarts[previous.lines.lineAt(change.start)];
-  const k = upperBound(oldOffsets, changeLineStart - 1) - 1;
+  const firstUnclosed = previous.sync.unclosed.length ? previous.sync.unclosed[0] : Infinity;
+  const k = upperBound(oldOffsets, Math.min(changeLineStart - 1, firstUnclosed)) - 1;
   if (k < 0) return full();
   const resume = oldOffsets[k];
   const lines = new LineIndex(text);
@@ -74,7 +76,6 @@ export function reparseDocument(previous: ParsedDocument, text: string, change: 
     return offset > changeEndNew && oldSync.has(offset - delta);
   };
   const region = parseRegion(text, lines, lookup, fromLine, stopAt);
-  if (region.parser.sawUnclosed) return full();
   const stopNew = region.endLine < lines.lineCount ? lines.lineStarts[region.endLine] : text.length + 1;
   const stopOld = stopNew - delta;
   const lineDelta = lines.lineCount - previous.lines.lineCount;
@@ -99,7 +100,9 @@ export function reparseDocument(previous: ParsedDocument, text: string, change: 
     b.firstLine += lineDelta;
     b.lastLine += lineDelta;
   }).items;
-  const problems = splice(previous.problems, region.collector.problems, (p) => {
+  // Attempts inside the stretch may have looked past its end (an unclosed div searches to the end of the
+  // text); what lies past the end is the previous parse's, shifted.
+  const problems = splice(previous.problems, region.collector.problems.filter((p) => p.start < stopNew), (p) => {
     p.start += delta;
     p.end += delta;
   }).items;
@@ -109,7 +112,15 @@ export function reparseDocument(previous: ParsedDocument, text: string, change: 
       region.parser.syncLines.map((l) => lines.lineStarts[l]),
       oldOffsets.slice(lowerBound(oldOffsets, stopOld)).map((o) => o + delta),
     );
-  return { text, lines, passages: passages.items, blocks, problems, sync: { offsets, unclosed: false } };
+  const unclosed = unique(region.parser.unclosedLines)
+    .map((l) => lines.lineStarts[l])
+    .filter((o) => o < stopNew)
+    .concat(previous.sync.unclosed.filter((o) => o >= stopOld).map((o) => o + delta));
+  return { text, lines, passages: passages.items, blocks, problems, sync: { offsets, unclosed } };
+}
+
+function unique(sorted: number[]): number[] {
+  return sorted.filter((n, i) => i === 0 || sorted[i - 1] !== n);
 }
 
 function shiftPassage(p: Passage, delta: number): void {

@@ -104,10 +104,10 @@ export class WorkspaceIndex {
     return this.documents.size;
   }
 
+  private passages = 0;
+
   get passageCount(): number {
-    let n = 0;
-    for (const document of this.documents.values()) n += document.passages.length;
-    return n;
+    return this.passages;
   }
 
   get(key: string): IndexedDocument | undefined {
@@ -120,12 +120,17 @@ export class WorkspaceIndex {
   }
 
   set(document: IndexedDocument): void {
+    this.passages += document.passages.length - (this.documents.get(document.key)?.passages.length ?? 0);
     this.documents.set(document.key, document);
     this.changed(document.key);
   }
 
   delete(key: string): void {
-    if (this.documents.delete(key)) this.changed(key);
+    const document = this.documents.get(key);
+    if (!document) return;
+    this.passages -= document.passages.length;
+    this.documents.delete(key);
+    this.changed(key);
   }
 
   rename(oldKey: string, newKey: string, newLabel: string): void {
@@ -140,18 +145,28 @@ export class WorkspaceIndex {
   clear(): void {
     const keys = [...this.documents.keys()];
     this.documents.clear();
+    this.passages = 0;
     keys.forEach((k) => this.changed(k));
   }
 
   /** Runs `work` and reports its changes once, at the end. */
   batch(work: () => void): void {
-    this.batchDepth++;
+    this.hold();
     try {
       work();
     } finally {
-      this.batchDepth--;
-      if (this.batchDepth === 0) this.flush();
+      this.release();
     }
+  }
+
+  /** Holds change reports (for work that spans awaits, like a scan) until release(); flush() reports early. */
+  hold(): void {
+    this.batchDepth++;
+  }
+
+  release(): void {
+    this.batchDepth--;
+    if (this.batchDepth === 0) this.flush();
   }
 
   tally(codebook: Codebook): WorkspaceTally {
@@ -173,7 +188,7 @@ export class WorkspaceIndex {
     if (this.batchDepth === 0) this.flush();
   }
 
-  private flush(): void {
+  flush(): void {
     if (this.pending.size === 0) return;
     const keys = [...this.pending];
     this.pending = new Set();

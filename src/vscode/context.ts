@@ -30,5 +30,7 @@ export const COMMANDS = {
   coverageTreeForTest: 'evidenceTagger._coverageTreeForTest',
   matrixForTest: 'evidenceTagger._matrixForTest',
   indexStatsForTest: 'evidenceTagger._indexStatsForTest',
+  rescanForTest: 'evidenceTagger._rescanForTest',
+  keystrokesForTest: 'evidenceTagger._keystrokesForTest',
   decorationsForTest: 'evidenceTagger._decorationsForTest',
 } as const;

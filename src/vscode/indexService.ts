@@ -8,10 +8,13 @@ import { affectsSettings, readSettings, type Settings } from './settings';
 /** Work at most this long before yielding to the event loop. */
 const SLICE_MS = 12;
 const READ_BATCH = 32;
+const FLUSH_EVERY_MS = 300;
 /** Show a cancellable notification only for workspaces large enough to take a while. */
 const NOTIFY_ABOVE_FILES = 300;
 
 export interface IndexStats {
+  /** Time to list the documents (findFiles), included in ms. */
+  findMs: number;
   files: number;
   passages: number;
   ms: number;
@@ -27,7 +30,7 @@ export class IndexService implements vscode.Disposable {
   private watchers: vscode.Disposable[] = [];
   private scanToken: vscode.CancellationTokenSource | undefined;
   private touchedDuringScan: Set<string> | undefined;
-  stats: IndexStats = { files: 0, passages: 0, ms: 0, maxSliceMs: 0, skippedLarge: 0, done: false };
+  stats: IndexStats = { findMs: 0, files: 0, passages: 0, ms: 0, maxSliceMs: 0, skippedLarge: 0, done: false };
   private readonly scanned = new vscode.EventEmitter<IndexStats>();
   readonly onDidFinishScan = this.scanned.event;
 
@@ -103,12 +106,13 @@ export class IndexService implements vscode.Disposable {
     const source = (this.scanToken = new vscode.CancellationTokenSource());
     const token = source.token;
     const started = performance.now();
-    this.stats = { files: 0, passages: 0, ms: 0, maxSliceMs: 0, skippedLarge: 0, done: false };
+    this.stats = { findMs: 0, files: 0, passages: 0, ms: 0, maxSliceMs: 0, skippedLarge: 0, done: false };
     // Documents that file events or edits update during the scan are newer than what the scan reads.
     this.touchedDuringScan = new Set();
     const uris = await this.findAll(token);
+    this.stats.findMs = performance.now() - started;
     const found = new Set(uris.map((u) => u.toString()));
-    const run = async (progress?: vscode.Progress<{ message?: string; increment?: number }>, cancel?: vscode.CancellationToken) => {
+    const scanAll = async (progress: vscode.Progress<{ message?: string; increment?: number }> | undefined, cancel: vscode.CancellationToken | undefined, flushIfDue: () => void) => {
       // Documents indexed before that the scan no longer finds (excluded, deleted while closed) go.
       for (const document of this.index.all()) if (!found.has(document.key) && !this.touchedDuringScan?.has(document.key)) this.index.delete(document.key);
       let sliceStart = performance.now();
@@ -119,19 +123,39 @@ export class IndexService implements vscode.Disposable {
         await new Promise((resolve) => setTimeout(resolve, 0));
         sliceStart = performance.now();
       };
+      // Reading the next batch overlaps parsing this one.
+      const readBatch = (at: number) => Promise.all(uris.slice(at, at + READ_BATCH).map((uri) => this.read(uri)));
+      let next = readBatch(0);
       for (let at = 0; at < uris.length; at += READ_BATCH) {
         if (token.isCancellationRequested || cancel?.isCancellationRequested) return;
         const batch = uris.slice(at, at + READ_BATCH);
-        const contents = await Promise.all(batch.map((uri) => this.read(uri)));
+        const contents = await next;
+        next = readBatch(at + READ_BATCH);
         sliceStart = performance.now();
         for (let i = 0; i < batch.length; i++) {
           const text = contents[i];
           const key = batch[i].toString();
           if (text !== undefined && !this.touchedDuringScan?.has(key)) this.index.set(indexDocument(key, this.label(batch[i]), parseDocument(text, this.services.codebooks.lookupFor(batch[i]))));
+          flushIfDue();
           await yieldIfDue();
         }
         this.stats.maxSliceMs = Math.max(this.stats.maxSliceMs, performance.now() - sliceStart);
         progress?.report({ message: `${Math.min(at + READ_BATCH, uris.length)} of ${uris.length} documents`, increment: (100 * batch.length) / uris.length });
+      }
+    };
+    const run = async (progress?: vscode.Progress<{ message?: string; increment?: number }>, cancel?: vscode.CancellationToken) => {
+      // Views refresh a few times a second while the scan runs, not once per document.
+      this.index.hold();
+      let lastFlush = performance.now();
+      try {
+        await scanAll(progress, cancel, () => {
+          if (performance.now() - lastFlush > FLUSH_EVERY_MS) {
+            this.index.flush();
+            lastFlush = performance.now();
+          }
+        });
+      } finally {
+        this.index.release();
       }
     };
     const location = uris.length > NOTIFY_ABOVE_FILES ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
@@ -148,7 +172,7 @@ export class IndexService implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) return open.getText().length > this.settings.maxFileSize ? undefined : open.getText();
     try {
-      const bytes = await vscode.workspace.fs.readFile(uri);
+      const bytes = await readBytes(uri);
       if (bytes.length > this.settings.maxFileSize) {
         this.stats.skippedLarge++;
         return undefined;
@@ -195,4 +219,17 @@ export class IndexService implements vscode.Disposable {
     this.watchers.forEach((w) => w.dispose());
     this.disposables.forEach((d) => d.dispose());
   }
+}
+
+/**
+ * Reads a file: straight from disk when the extension host runs in Node and the file is local (reading
+ * through vscode.workspace.fs costs a round trip to the workbench per file), else through workspace.fs,
+ * which serves virtual workspaces too.
+ */
+async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
+  if (uri.scheme === 'file' && typeof process !== 'undefined' && process.versions?.node) {
+    const { readFile } = await import('node:fs/promises');
+    return readFile(uri.fsPath);
+  }
+  return vscode.workspace.fs.readFile(uri);
 }

@@ -165,7 +165,11 @@ export function registerTallyView(services: EvidenceServices, indexer: IndexServ
     void vscode.commands.executeCommand('setContext', 'evidenceTagger.tallyGrouping', tree.grouping);
     view.description = tree.scope === 'file' ? 'current file' : undefined;
   };
-  const updateHasPassages = () => void vscode.commands.executeCommand('setContext', 'evidenceTagger.hasPassages', indexer.index.passageCount > 0 || !indexer.stats.done);
+  let hasPassages: boolean | undefined;
+  const updateHasPassages = () => {
+    const next = indexer.index.passageCount > 0 || !indexer.stats.done;
+    if (next !== hasPassages) void vscode.commands.executeCommand('setContext', 'evidenceTagger.hasPassages', (hasPassages = next));
+  };
   setContext();
   updateHasPassages();
   const set = (change: () => void) => () => {

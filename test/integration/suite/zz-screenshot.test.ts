@@ -20,4 +20,15 @@ describe('screenshots', function () {
     await new Promise((r) => setTimeout(r, 1200));
     await screenshot('media/screenshot-editor.png');
   });
+
+  it('the Evidence sidebar with the tally, coverage and matrix', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const document = await vscode.workspace.openTextDocument(workspaceUri('samples', 'report-excerpt.md'));
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.view.extension.evidence');
+    await vscode.commands.executeCommand('evidenceTagger.matrix.focus');
+    await vscode.commands.executeCommand('evidenceTagger.tally.focus');
+    await new Promise((r) => setTimeout(r, 2500));
+    await screenshot('media/screenshot-sidebar.png');
+  });
 });

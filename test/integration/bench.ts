@@ -1,0 +1,56 @@
+// The extension-host benchmark (npm run bench, not a test): how long the workspace index of the bench
+// corpus takes inside the extension host, how long the event loop is blocked meanwhile, its memory, and
+// how long one keystroke in a 5 MB document takes to bring parse, decorations and views up to date.
+import { writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'evidence-tagger.evidence-tagger';
+
+export async function run(): Promise<void> {
+  const results = process.env.EVIDENCE_TAGGER_BENCH_RESULTS!;
+  const bigFile = process.env.EVIDENCE_TAGGER_BENCH_BIG_FILE!;
+  await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
+  await waitFor(async () => (await vscode.commands.executeCommand<{ done: boolean }>('evidenceTagger._indexStatsForTest')).done, 600_000);
+
+  const figures: Record<string, number> = {};
+  // Index the whole corpus again, watching the event loop: the largest gap between 2 ms heartbeats.
+  let maxGap = 0;
+  let last = performance.now();
+  const heartbeat = setInterval(() => {
+    const now = performance.now();
+    maxGap = Math.max(maxGap, now - last);
+    last = now;
+  }, 2);
+  const heapBefore = process.memoryUsage().heapUsed;
+  const stats = await vscode.commands.executeCommand<{ files: number; passages: number; ms: number; maxSliceMs: number; findMs?: number }>('evidenceTagger._rescanForTest');
+  clearInterval(heartbeat);
+  const heapAfter = process.memoryUsage().heapUsed;
+  Object.assign(figures, { index_ms: stats.ms, index_files: stats.files, index_passages: stats.passages, index_max_slice_ms: stats.maxSliceMs, index_max_block_ms: maxGap, index_heap_mb: (heapAfter - heapBefore) / 1e6 });
+
+  // Keystrokes in the 5 MB document (an untitled copy, so the file stays as generated): type characters at
+  // spread-out places, one edit (and one change event) each.
+  const content = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(bigFile)));
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content }));
+  await new Promise((r) => setTimeout(r, 1000));
+  const before = (await vscode.commands.executeCommand<number[]>('evidenceTagger._keystrokesForTest')).length;
+  const lines = editor.document.lineCount;
+  for (let i = 0; i < 120; i++) {
+    const line = Math.floor(((i * 0.618034) % 1) * (lines - 1));
+    await editor.edit((b) => b.insert(new vscode.Position(line, 0), i % 3 === 0 ? '[' : 'x'), { undoStopBefore: false, undoStopAfter: false });
+  }
+  const times = (await vscode.commands.executeCommand<number[]>('evidenceTagger._keystrokesForTest')).slice(before + 20).sort((a, b) => a - b);
+  figures.keystroke_median_ms = times[Math.floor(times.length / 2)];
+  figures.keystroke_p95_ms = times[Math.floor(times.length * 0.95)];
+  figures.keystroke_samples = times.length;
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  figures.find_ms = stats.findMs ?? 0;
+  writeFileSync(results, JSON.stringify(figures));
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
