@@ -63,11 +63,13 @@ export function reparseDocument(previous: ParsedDocument, text: string, change: 
   // Resume at the last sync point on a line before the change's line (that line's text may join the previous),
   // and no later than the first opener without a closer.
   const changeLineStart = previous.lines.lineStarts[previous.lines.lineAt(change.start)];
+  const lines = new LineIndex(text);
+  // Any change after an opener without a closer may close it (directly, or by freeing a closer another
+  // opener had taken), so the stretch starts before the first such opener.
   const firstUnclosed = previous.sync.unclosed.length ? previous.sync.unclosed[0] : Infinity;
   const k = upperBound(oldOffsets, Math.min(changeLineStart - 1, firstUnclosed)) - 1;
   if (k < 0) return full();
   const resume = oldOffsets[k];
-  const lines = new LineIndex(text);
   const fromLine = lines.lineAt(resume);
   const changeEndNew = change.start + change.inserted;
   const oldSync = new Set(oldOffsets);
@@ -112,10 +114,14 @@ export function reparseDocument(previous: ParsedDocument, text: string, change: 
       region.parser.syncLines.map((l) => lines.lineStarts[l]),
       oldOffsets.slice(lowerBound(oldOffsets, stopOld)).map((o) => o + delta),
     );
-  const unclosed = unique(region.parser.unclosedLines)
-    .map((l) => lines.lineStarts[l])
-    .filter((o) => o < stopNew)
-    .concat(previous.sync.unclosed.filter((o) => o >= stopOld).map((o) => o + delta));
+  const unclosed = previous.sync.unclosed
+    .filter((o) => o < resume)
+    .concat(
+      unique(region.parser.unclosedLines)
+        .map((l) => lines.lineStarts[l])
+        .filter((o) => o >= resume && o < stopNew),
+      previous.sync.unclosed.filter((o) => o >= stopOld).map((o) => o + delta),
+    );
   return { text, lines, passages: passages.items, blocks, problems, sync: { offsets, unclosed } };
 }
 

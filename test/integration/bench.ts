@@ -33,10 +33,14 @@ export async function run(): Promise<void> {
   const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content }));
   await new Promise((r) => setTimeout(r, 1000));
   const before = (await vscode.commands.executeCommand<number[]>('evidenceTagger._keystrokesForTest')).length;
+  // Typing happens in prose: each edit goes a few characters into a line of text, spread over the document.
   const lines = editor.document.lineCount;
-  for (let i = 0; i < 120; i++) {
+  for (let i = 0, n = 0; n < 120 && i < 10_000; i++) {
     const line = Math.floor(((i * 0.618034) % 1) * (lines - 1));
-    await editor.edit((b) => b.insert(new vscode.Position(line, 0), i % 3 === 0 ? '[' : 'x'), { undoStopBefore: false, undoStopAfter: false });
+    const lineText = editor.document.lineAt(line).text;
+    if (lineText.length < 40 || !/^[A-Z]/.test(lineText)) continue;
+    await editor.edit((b) => b.insert(new vscode.Position(line, 12), n % 3 === 0 ? '[' : 'x'), { undoStopBefore: false, undoStopAfter: false });
+    n++;
   }
   const times = (await vscode.commands.executeCommand<number[]>('evidenceTagger._keystrokesForTest')).slice(before + 20).sort((a, b) => a - b);
   figures.keystroke_median_ms = times[Math.floor(times.length / 2)];
