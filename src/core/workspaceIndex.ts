@@ -12,16 +12,14 @@ export interface IndexedPassage {
   contentEnd: number;
   tags: Record<string, string[]>;
   note: string | null;
-  /** The first words of the content, for labels (a copy: the index never holds on to whole texts). */
-  excerpt: string;
 }
 
 export interface IndexedParagraph {
   start: number;
   end: number;
-  excerpt: string;
 }
 
+/** The index keeps no text: views read a document's text when they show its passages (see excerptOf). */
 export interface IndexedDocument {
   key: string;
   /** Path shown to the user (relative to the workspace). */
@@ -48,28 +46,15 @@ function flat(text: string): string {
   return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
-/**
- * Excerpts by passage and block object. An incremental re-parse keeps the objects of the untouched parts
- * (shifted), whose text is unchanged, so a keystroke in a long document recomputes only a few excerpts.
- */
-const excerpts = new WeakMap<object, string>();
-
-function cachedExcerpt(owner: object, text: string, start: number, end: number): string {
-  let excerpt = excerpts.get(owner);
-  if (excerpt === undefined) excerpts.set(owner, (excerpt = excerptOf(text, start, end)));
-  return excerpt;
-}
-
 export function indexDocument(key: string, label: string, parsed: ParsedDocument): IndexedDocument {
   const { untaggedBlocks, ...summary } = summarizeDocument(parsed);
-  const { text } = parsed;
   return {
     key,
     label,
     summary,
     lineStarts: Int32Array.from(parsed.lines.lineStarts),
-    passages: parsed.passages.map((p) => ({ kind: p.kind, contentStart: p.contentStart, contentEnd: p.contentEnd, tags: p.tags, note: p.note === null ? null : flat(p.note), excerpt: cachedExcerpt(p, text, p.contentStart, p.contentEnd) })),
-    untagged: untaggedBlocks.map((b) => ({ start: b.start, end: b.end, excerpt: cachedExcerpt(b, text, b.start, b.end) })),
+    passages: parsed.passages.map((p) => ({ kind: p.kind, contentStart: p.contentStart, contentEnd: p.contentEnd, tags: p.tags, note: p.note === null ? null : flat(p.note) })),
+    untagged: untaggedBlocks.map((b) => ({ start: b.start, end: b.end })),
   };
 }
 

@@ -3,10 +3,11 @@ import * as vscode from 'vscode';
 import { positionIn, type IndexedDocument, type IndexedParagraph } from '../core';
 import { COMMANDS } from './context';
 import type { IndexService } from './indexService';
+import { excerptsOf } from './documentTexts';
 import { revealCommand } from './reveal';
 import { snapshot } from './tallyView';
 
-type Node = { kind: 'file'; document: IndexedDocument } | { kind: 'paragraph'; document: IndexedDocument; paragraph: IndexedParagraph };
+type Node = { kind: 'file'; document: IndexedDocument } | { kind: 'paragraph'; document: IndexedDocument; paragraph: IndexedParagraph; excerpt: string };
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
@@ -20,7 +21,7 @@ class CoverageTree implements vscode.TreeDataProvider<Node> {
     this.changed.fire();
   }
 
-  getChildren(node?: Node): Node[] {
+  async getChildren(node?: Node): Promise<Node[]> {
     if (!node) {
       return this.indexer.index
         .all()
@@ -28,7 +29,11 @@ class CoverageTree implements vscode.TreeDataProvider<Node> {
         .sort((a, b) => a.summary.coverage - b.summary.coverage || (a.label < b.label ? -1 : 1))
         .map((document) => ({ kind: 'file', document }));
     }
-    if (node.kind === 'file') return node.document.untagged.map((paragraph) => ({ kind: 'paragraph', document: node.document, paragraph }));
+    if (node.kind === 'file') {
+      const { document } = node;
+      const excerpts = await excerptsOf(document, document.untagged);
+      return document.untagged.map((paragraph, i) => ({ kind: 'paragraph', document, paragraph, excerpt: excerpts[i] }));
+    }
     return [];
   }
 
@@ -46,7 +51,7 @@ class CoverageTree implements vscode.TreeDataProvider<Node> {
     }
     const { paragraph, document } = node;
     const { line } = positionIn(document, paragraph.start);
-    const item = new vscode.TreeItem(paragraph.excerpt || '(empty)', vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(node.excerpt || '(empty)', vscode.TreeItemCollapsibleState.None);
     item.description = `line ${line + 1}`;
     item.iconPath = new vscode.ThemeIcon('circle-outline');
     item.command = revealCommand('Reveal Paragraph', { uri: document.key, line, character: 0, endLine: line, endCharacter: 0 });
@@ -73,6 +78,6 @@ export function registerCoverageView(indexer: IndexService): vscode.Disposable {
       // The totals walk every document: once per burst of changes is enough.
       timer ??= setTimeout(() => ((timer = undefined), describe()), 50);
     }),
-    vscode.commands.registerCommand(COMMANDS.coverageTreeForTest, () => ({ description: (describe(), view.description), items: snapshot(tree) })),
+    vscode.commands.registerCommand(COMMANDS.coverageTreeForTest, async () => ({ description: (describe(), view.description), items: await snapshot(tree) })),
   );
 }

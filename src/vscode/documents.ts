@@ -60,9 +60,11 @@ export class ParsedDocuments implements vscode.Disposable {
     const key = event.document.uri.toString();
     const cached = this.cache.get(key);
     if (!cached || event.contentChanges.length !== 1 || cached.version !== event.document.version - 1) return;
-    const text = event.document.getText();
-    if (text.length > this.settings.maxFileSize) return;
     const change = event.contentChanges[0];
+    // The new text from the old one and the change: cheaper than getText() on a long document.
+    const previous = cached.parsed.text;
+    const text = previous.slice(0, change.rangeOffset) + change.text + previous.slice(change.rangeOffset + change.rangeLength);
+    if (text.length > this.settings.maxFileSize) return;
     const parsed = reparseDocument(cached.parsed, text, { start: change.rangeOffset, removed: change.rangeLength, inserted: change.text.length }, this.codebooks.lookupFor(event.document.uri));
     this.cache.set(key, { document: event.document, version: event.document.version, parsed });
   }

@@ -226,7 +226,7 @@ export class IndexService implements vscode.Disposable {
  * through vscode.workspace.fs costs a round trip to the workbench per file), else through workspace.fs,
  * which serves virtual workspaces too.
  */
-async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
+export async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
   if (uri.scheme === 'file' && typeof process !== 'undefined' && process.versions?.node) {
     const { readFile } = await import('node:fs/promises');
     return readFile(uri.fsPath);

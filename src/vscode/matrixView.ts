@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { rangeIn } from '../core';
 import { COMMANDS, type EvidenceServices } from './context';
+import { excerptsOf } from './documentTexts';
 import type { IndexService } from './indexService';
 
 export const MATRIX_VIEW = 'evidenceTagger.matrix';
@@ -69,14 +70,18 @@ class MatrixView implements vscode.WebviewViewProvider {
     this.received.push(message);
     if (message.type === 'ready') return this.update();
     if (message.type !== 'cell') return;
-    const items = this.indexer.index.all().flatMap((document) =>
-      document.passages
-        .filter((p) => p.tags.evidence?.includes(message.row) && p.tags.use?.includes(message.column))
-        .map((p) => {
+    const perDocument = await Promise.all(
+      this.indexer.index.all().map(async (document) => {
+        const passages = document.passages.filter((p) => p.tags.evidence?.includes(message.row) && p.tags.use?.includes(message.column));
+        if (passages.length === 0) return [];
+        const excerpts = await excerptsOf(document, passages.map((p) => ({ start: p.contentStart, end: p.contentEnd })));
+        return passages.map((p, i) => {
           const range = rangeIn(document, p.contentStart, p.contentEnd);
-          return { label: p.excerpt, description: `${document.label}:${range.line + 1}`, target: { uri: document.key, ...range } };
-        }),
+          return { label: excerpts[i], description: `${document.label}:${range.line + 1}`, target: { uri: document.key, ...range } };
+        });
+      }),
     );
+    const items = perDocument.flat();
     const lookup = this.codebookLookup();
     const title = `${lookup.tag('evidence', message.row)?.label ?? message.row} × ${lookup.tag('use', message.column)?.label ?? message.column}: ${items.length} passages`;
     const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Pick a passage to reveal it', matchOnDescription: true });

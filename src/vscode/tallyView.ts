@@ -5,13 +5,14 @@ import { rangeIn, type Codebook, type IndexedDocument, type IndexedPassage } fro
 import { COMMANDS, type EvidenceServices } from './context';
 import { themeColourId } from './decorations';
 import type { IndexService } from './indexService';
+import { excerptsOf } from './documentTexts';
 import { revealCommand } from './reveal';
 
 type Node =
   | { kind: 'dimension'; dimension: string; label: string }
   | { kind: 'tag'; dimension: string; tag: string; file?: string }
   | { kind: 'file'; file: string; dimension?: string; tag?: string }
-  | { kind: 'passage'; file: string; passage: IndexedPassage };
+  | { kind: 'passage'; file: string; passage: IndexedPassage; excerpt: string };
 
 export type TallyScope = 'workspace' | 'file';
 export type TallyGrouping = 'tag' | 'file';
@@ -68,7 +69,7 @@ export class TallyTree implements vscode.TreeDataProvider<Node> {
     return documents.flatMap((d) => d.passages.filter((p) => p.tags[dimension]?.includes(tag)).map((passage) => ({ file: d.key, passage })));
   }
 
-  getChildren(node?: Node): Node[] {
+  async getChildren(node?: Node): Promise<Node[]> {
     const documents = this.documents();
     const codebook = this.codebook();
     if (!node) {
@@ -82,16 +83,24 @@ export class TallyTree implements vscode.TreeDataProvider<Node> {
     }
     if (node.kind === 'tag') {
       const matches = this.passagesWith(node.file ? documents.filter((d) => d.key === node.file) : documents, node.dimension, node.tag);
-      if (node.file || this.grouping === 'file') return matches.map((m) => ({ kind: 'passage', file: m.file, passage: m.passage }));
+      if (node.file || this.grouping === 'file') return this.passageNodes(node.file ?? matches[0]?.file, matches.map((m) => m.passage));
       return [...new Set(matches.map((m) => m.file))].map((file) => ({ kind: 'file', file, dimension: node.dimension, tag: node.tag }));
     }
     if (node.kind === 'file') {
       const document = this.indexer.index.get(node.file);
       if (!document) return [];
-      if (node.dimension && node.tag) return document.passages.filter((p) => p.tags[node.dimension!]?.includes(node.tag!)).map((passage) => ({ kind: 'passage', file: node.file, passage }));
+      if (node.dimension && node.tag) return this.passageNodes(node.file, document.passages.filter((p) => p.tags[node.dimension!]?.includes(node.tag!)));
       return codebook.dimensions.flatMap((d) => [...new Set(document.passages.flatMap((p) => p.tags[d.id] ?? []))].map((tag) => ({ kind: 'tag' as const, dimension: d.id, tag, file: node.file })));
     }
     return [];
+  }
+
+  /** Passage nodes of one document, with excerpts read from its text. */
+  private async passageNodes(file: string | undefined, passages: IndexedPassage[]): Promise<Node[]> {
+    const document = file ? this.indexer.index.get(file) : undefined;
+    if (!document || !file) return [];
+    const excerpts = await excerptsOf(document, passages.map((p) => ({ start: p.contentStart, end: p.contentEnd })));
+    return passages.map((passage, i) => ({ kind: 'passage', file, passage, excerpt: excerpts[i] }));
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -133,11 +142,11 @@ export class TallyTree implements vscode.TreeDataProvider<Node> {
       }
       case 'passage': {
         const { passage } = node;
-        const item = new vscode.TreeItem(passage.excerpt || '(empty passage)', vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(node.excerpt || '(empty passage)', vscode.TreeItemCollapsibleState.None);
         const document = this.indexer.index.get(node.file);
         const range = document ? rangeIn(document, passage.contentStart, passage.contentEnd) : { line: 0, character: 0, endLine: 0, endCharacter: 0 };
         item.description = `line ${range.line + 1}`;
-        item.tooltip = new vscode.MarkdownString().appendText(`${passage.excerpt}\n\n${Object.entries(passage.tags).map(([d, ids]) => `${d}=${ids.join(' ')}`).join('  ')}${passage.note ? `\n\nNote: ${passage.note}` : ''}`);
+        item.tooltip = new vscode.MarkdownString().appendText(`${node.excerpt}\n\n${Object.entries(passage.tags).map(([d, ids]) => `${d}=${ids.join(' ')}`).join('  ')}${passage.note ? `\n\nNote: ${passage.note}` : ''}`);
         item.iconPath = new vscode.ThemeIcon(passage.kind === 'div' ? 'symbol-namespace' : 'symbol-text');
         item.command = revealCommand('Reveal Passage', { uri: node.file, ...range });
         item.id = `passage:${node.file}:${passage.contentStart}:${(node as { kind: string }).kind}:${Object.values(passage.tags).flat().join(',')}`;
@@ -202,17 +211,19 @@ export interface TreeSnapshot {
   children?: TreeSnapshot[];
 }
 
-export function snapshot<T>(provider: vscode.TreeDataProvider<T>, node?: T, depth = 0): TreeSnapshot[] {
-  const children = (provider.getChildren(node) as T[]) ?? [];
-  return children.map((child) => {
-    const item = provider.getTreeItem(child) as vscode.TreeItem;
-    const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
-    const expandable = item.collapsibleState !== vscode.TreeItemCollapsibleState.None && depth < 6;
-    return {
-      label,
-      description: typeof item.description === 'string' ? item.description : undefined,
-      command: item.command && { command: item.command.command, arguments: item.command.arguments },
-      children: expandable ? snapshot(provider, child, depth + 1) : undefined,
-    };
-  });
+export async function snapshot<T>(provider: vscode.TreeDataProvider<T>, node?: T, depth = 0): Promise<TreeSnapshot[]> {
+  const children = (await provider.getChildren(node)) ?? [];
+  return Promise.all(
+    children.map(async (child) => {
+      const item = (await provider.getTreeItem(child)) as vscode.TreeItem;
+      const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+      const expandable = item.collapsibleState !== vscode.TreeItemCollapsibleState.None && depth < 6;
+      return {
+        label,
+        description: typeof item.description === 'string' ? item.description : undefined,
+        command: item.command && { command: item.command.command, arguments: item.command.arguments },
+        children: expandable ? await snapshot(provider, child, depth + 1) : undefined,
+      };
+    }),
+  );
 }
