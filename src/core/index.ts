@@ -10,3 +10,4 @@ export * from "./attributeContext";
 export * from "./tagPlan";
 export * from "./export";
 export * from "./workspaceIndex";
+export * from "./reparse";

@@ -28,6 +28,9 @@ export interface IndexedDocument {
   /** Where each line starts (a compact copy), to place passages without keeping the text. */
   lineStarts: Int32Array;
   summary: Omit<DocumentSummary, 'untaggedBlocks'>;
+  /** dimension → passages with at least one tag of it; `dimension\u0000tag` → passages with that tag. */
+  dimensionCounts: Map<string, number>;
+  tagCounts: Map<string, number>;
   untagged: IndexedParagraph[];
 }
 
@@ -48,15 +51,28 @@ function flat(text: string): string {
 
 export function indexDocument(key: string, label: string, parsed: ParsedDocument): IndexedDocument {
   const { untaggedBlocks, ...summary } = summarizeDocument(parsed);
+  const dimensionCounts = new Map<string, number>();
+  const tagCounts = new Map<string, number>();
+  for (const passage of parsed.passages) {
+    for (const dimension in passage.tags) {
+      const ids = passage.tags[dimension];
+      if (ids.length) dimensionCounts.set(dimension, (dimensionCounts.get(dimension) ?? 0) + 1);
+      for (const id of ids) tagCounts.set(tagKey(dimension, id), (tagCounts.get(tagKey(dimension, id)) ?? 0) + 1);
+    }
+  }
   return {
     key,
     label,
     summary,
+    dimensionCounts,
+    tagCounts,
     lineStarts: Int32Array.from(parsed.lines.lineStarts),
     passages: parsed.passages.map((p) => ({ kind: p.kind, contentStart: p.contentStart, contentEnd: p.contentEnd, tags: p.tags, note: p.note === null ? null : flat(p.note) })),
     untagged: untaggedBlocks.map((b) => ({ start: b.start, end: b.end })),
   };
 }
+
+export const tagKey = (dimension: string, tag: string) => `${dimension}\u0000${tag}`;
 
 /** Line and character (zero-based, UTF-16) of an offset in an indexed document. */
 export function positionIn(document: IndexedDocument, offset: number): { line: number; character: number } {
@@ -90,9 +106,19 @@ export class WorkspaceIndex {
   }
 
   private passages = 0;
+  /** Totals over all documents, kept as documents come and go, so views never walk every passage. */
+  readonly dimensionCounts = new Map<string, number>();
+  readonly tagCounts = new Map<string, number>();
 
   get passageCount(): number {
     return this.passages;
+  }
+
+  private count(document: IndexedDocument | undefined, sign: 1 | -1): void {
+    if (!document) return;
+    this.passages += sign * document.passages.length;
+    for (const [key, n] of document.dimensionCounts) this.dimensionCounts.set(key, (this.dimensionCounts.get(key) ?? 0) + sign * n);
+    for (const [key, n] of document.tagCounts) this.tagCounts.set(key, (this.tagCounts.get(key) ?? 0) + sign * n);
   }
 
   get(key: string): IndexedDocument | undefined {
@@ -105,7 +131,8 @@ export class WorkspaceIndex {
   }
 
   set(document: IndexedDocument): void {
-    this.passages += document.passages.length - (this.documents.get(document.key)?.passages.length ?? 0);
+    this.count(this.documents.get(document.key), -1);
+    this.count(document, 1);
     this.documents.set(document.key, document);
     this.changed(document.key);
   }
@@ -113,7 +140,7 @@ export class WorkspaceIndex {
   delete(key: string): void {
     const document = this.documents.get(key);
     if (!document) return;
-    this.passages -= document.passages.length;
+    this.count(document, -1);
     this.documents.delete(key);
     this.changed(key);
   }
@@ -131,6 +158,8 @@ export class WorkspaceIndex {
     const keys = [...this.documents.keys()];
     this.documents.clear();
     this.passages = 0;
+    this.dimensionCounts.clear();
+    this.tagCounts.clear();
     keys.forEach((k) => this.changed(k));
   }
 

@@ -1,7 +1,7 @@
 // The Tally view: dimension → tag (count and share) → file → passage, or file → tag → passage;
 // for the whole workspace or the current file. Counts sit in the descriptions; a click reveals.
 import * as vscode from 'vscode';
-import { rangeIn, type Codebook, type IndexedDocument, type IndexedPassage } from '../core';
+import { rangeIn, tagKey, type Codebook, type IndexedDocument, type IndexedPassage } from '../core';
 import { COMMANDS, type EvidenceServices } from './context';
 import { themeColourId } from './decorations';
 import type { IndexService } from './indexService';
@@ -33,10 +33,12 @@ export class TallyTree implements vscode.TreeDataProvider<Node> {
     this.changed.fire();
   }
 
-  private tagKey = (dimension: string, tag: string) => `${dimension}\u0000${tag}`;
+  private tagKey = tagKey;
 
   private countsInScope() {
     if (this.counts) return this.counts;
+    const index = this.indexer.index;
+    if (this.scope === 'workspace') return (this.counts = { dimension: index.dimensionCounts, tag: index.tagCounts, total: index.passageCount });
     const dimension = new Map<string, number>();
     const tag = new Map<string, number>();
     let total = 0;
@@ -77,7 +79,8 @@ export class TallyTree implements vscode.TreeDataProvider<Node> {
       return codebook.dimensions.map((d) => ({ kind: 'dimension', dimension: d.id, label: d.label }));
     }
     if (node.kind === 'dimension') {
-      const used = new Set(documents.flatMap((d) => d.passages.flatMap((p) => p.tags[node.dimension] ?? [])));
+      const counts = this.countsInScope();
+      const used = new Set([...counts.tag].filter(([key, n]) => n > 0 && key.startsWith(node.dimension + '\u0000')).map(([key]) => key.slice(node.dimension.length + 1)));
       const known = codebook.dimensions.find((d) => d.id === node.dimension)?.tags.map((t) => t.id) ?? [];
       return [...known, ...[...used].filter((id) => !known.includes(id))].map((tag) => ({ kind: 'tag', dimension: node.dimension, tag }));
     }

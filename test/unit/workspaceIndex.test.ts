@@ -1,0 +1,52 @@
+import { strict as assert } from 'node:assert';
+import { DEFAULT_CODEBOOK, WorkspaceIndex, excerptOf, indexDocument, parseDocument, positionIn, tagKey } from '../../src/core';
+import { defaultLookup as lookup } from './helpers';
+
+const doc = (key: string, text: string) => indexDocument(key, key, parseDocument(text, lookup));
+
+describe('workspace index', () => {
+  it('keeps totals and the tally current as documents are set, replaced, renamed and deleted', () => {
+    const index = new WorkspaceIndex();
+    const changes: string[][] = [];
+    index.onDidChange((keys) => changes.push(keys));
+    index.set(doc('a.md', '[x]{evidence="research practice" use=embedded}\n\n[y]{evidence=research}\n'));
+    index.set(doc('b.md', '[z]{use=embedded}\n\nUntagged.\n'));
+    assert.equal(index.passageCount, 3);
+    assert.equal(index.dimensionCounts.get('evidence'), 2);
+    assert.equal(index.tagCounts.get(tagKey('evidence', 'research')), 2);
+    assert.equal(index.tagCounts.get(tagKey('use', 'embedded')), 2);
+    assert.equal(index.tally(DEFAULT_CODEBOOK).passages, 3);
+
+    index.set(doc('a.md', '[only]{evidence=practice}\n'));
+    assert.equal(index.passageCount, 2);
+    assert.equal(index.tagCounts.get(tagKey('evidence', 'research')), 0);
+    assert.equal(index.tally(DEFAULT_CODEBOOK).dimensions[0].tags.find((t) => t.id === 'practice')!.passages, 1);
+
+    index.rename('b.md', 'c.md', 'c.md');
+    assert.deepEqual(index.all().map((d) => d.label), ['a.md', 'c.md']);
+    assert.deepEqual(changes.slice(-2), [['b.md'], ['c.md']]);
+    index.delete('c.md');
+    assert.equal(index.passageCount, 1);
+    assert.equal(index.tagCounts.get(tagKey('use', 'embedded')), 0);
+    assert.deepEqual(changes[changes.length - 1], ['c.md']);
+  });
+
+  it('holds change reports while held, and reports them once on release', () => {
+    const index = new WorkspaceIndex();
+    const changes: string[][] = [];
+    index.onDidChange((keys) => changes.push(keys));
+    index.hold();
+    index.set(doc('a.md', '[x]{evidence=research}'));
+    index.set(doc('b.md', '[y]{evidence=research}'));
+    assert.equal(changes.length, 0);
+    index.release();
+    assert.deepEqual(changes, [['a.md', 'b.md']]);
+  });
+
+  it('places offsets without the text, and makes short flat excerpts', () => {
+    const indexed = doc('a.md', 'line one\nline [two]{evidence=research}\n');
+    assert.deepEqual(positionIn(indexed, indexed.passages[0].contentStart), { line: 1, character: 6 });
+    assert.equal(excerptOf('  a\n  b   c  ', 0, 13), 'a b c');
+    assert.equal(excerptOf('x'.repeat(200), 0, 200).length, 80);
+  });
+});
