@@ -32,15 +32,7 @@ export class LineIndex {
   }
 
   lineAt(offset: number): number {
-    const starts = this.lineStarts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return lineOfOffset(this.lineStarts, offset);
   }
 
   positionAt(offset: number): Position {
@@ -54,4 +46,16 @@ export class LineIndex {
     if (line >= this.lineStarts.length) return this.text.length;
     return Math.min(this.lineStarts[line] + Math.max(0, character), this.lineEnd(line));
   }
+}
+
+/** The line holding an offset, by binary search over the offsets where lines start. */
+export function lineOfOffset(lineStarts: ArrayLike<number>, offset: number): number {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }

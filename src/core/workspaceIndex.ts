@@ -3,6 +3,7 @@
 import type { Codebook } from './codebook/schema';
 import type { ParsedDocument } from './parse';
 import type { PassageKind } from './passage';
+import { lineOfOffset } from './text';
 import { summarizeDocument, tallyDocuments, type DocumentSummary, type WorkspaceTally } from './tally';
 
 export interface IndexedPassage {
@@ -76,15 +77,8 @@ export const tagKey = (dimension: string, tag: string) => `${dimension}\u0000${t
 
 /** Line and character (zero-based, UTF-16) of an offset in an indexed document. */
 export function positionIn(document: IndexedDocument, offset: number): { line: number; character: number } {
-  const starts = document.lineStarts;
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low, character: offset - starts[low] };
+  const line = lineOfOffset(document.lineStarts, offset);
+  return { line, character: offset - document.lineStarts[line] };
 }
 
 /** Where to reveal a stretch of an indexed document. */

@@ -41,7 +41,7 @@ function tagUnder(text: string, passage: Passage, offset: number, lookup: Codebo
     const tag = lookup.tag(dimension.id, token.id);
     const markdown = markdownOf();
     if (!tag) {
-      markdown.appendMarkdown(`\`${escape(token.id)}\` is not a tag of ${escape(dimension.label)}. Known: ${dimension.tags.map((t) => `\`${t.id}\``).join(', ')}`);
+      markdown.appendMarkdown(`\`${token.id.replace(/`/g, '')}\` is not a tag of ${escape(dimension.label)}. Known: ${dimension.tags.map((t) => `\`${t.id}\``).join(', ')}`);
       return { markdown, start: token.start, end: token.end };
     }
     tagCard(markdown, dimension, tag);
