@@ -35,10 +35,12 @@ export function reparseDocument(previous: ParsedDocument, text: string, change: 
   const resume = oldOffsets[k];
   const fromLine = lines.lineAt(resume);
   const changeEndNew = change.start + change.inserted;
-  const oldSync = new Set(oldOffsets);
   const stopAt = (line: number) => {
     const offset = lines.lineStarts[line];
-    return offset > changeEndNew && oldSync.has(offset - delta);
+    if (offset <= changeEndNew) return false;
+    const old = offset - delta;
+    const at = lowerBound(oldOffsets, old);
+    return at < oldOffsets.length && oldOffsets[at] === old;
   };
   const region = parseRegion(text, lines, lookup, fromLine, stopAt);
   const stopNew = region.endLine < lines.lineCount ? lines.lineStarts[region.endLine] : text.length + 1;

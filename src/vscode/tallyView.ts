@@ -165,7 +165,9 @@ export class TallyTree implements vscode.TreeDataProvider<Node> {
 
 function tagIcon(dimension: string, tag: string, known: boolean): vscode.ThemeIcon {
   if (!known) return new vscode.ThemeIcon('warning');
-  if (dimension === 'evidence' || dimension === 'use') return new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(themeColourId(dimension, tag)));
+  // The editor's evidence tints are translucent; icons use the solid variants.
+  if (dimension === 'evidence') return new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(themeColourId(dimension, tag).replace('.evidence.', '.evidenceIcon.')));
+  if (dimension === 'use') return new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(themeColourId(dimension, tag)));
   return new vscode.ThemeIcon('tag');
 }
 

