@@ -18,6 +18,7 @@ export const COMMANDS = {
   openCodebook: 'evidenceTagger.openCodebook',
   showCoverage: 'evidenceTagger.showCoverage',
   toggleHighlight: 'evidenceTagger.toggleHighlight',
+  showTally: 'evidenceTagger.showTally',
   export: 'evidenceTagger.export',
   importCodebook: 'evidenceTagger.importCodebook',
   reveal: 'evidenceTagger.revealPassage',

@@ -205,6 +205,7 @@ export function registerTallyView(services: EvidenceServices, indexer: IndexServ
     vscode.commands.registerCommand(COMMANDS.tallyGroupByFile, set(() => (tree.grouping = 'file'))),
     vscode.commands.registerCommand(COMMANDS.tallyGroupByTag, set(() => (tree.grouping = 'tag'))),
     vscode.commands.registerCommand(COMMANDS.tallyTreeForTest, () => snapshot(tree)),
+    vscode.commands.registerCommand(COMMANDS.showTally, () => vscode.commands.executeCommand('evidenceTagger.tally.focus')),
   );
 }
 

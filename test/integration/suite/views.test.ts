@@ -18,7 +18,7 @@ describe('sidebar views', function () {
   before(async () => {
     await write('views/alpha.md', '[Alpha finding]{evidence=research use=embedded}\n\nUntagged alpha paragraph.\n');
     await write('views/beta.md', '[Beta one]{evidence=research use=instrumental} and [beta two]{evidence=practice use=embedded}\n');
-    await vscode.commands.executeCommand('workbench.view.extension.evidence');
+    await vscode.commands.executeCommand('evidenceTagger.showTally');
     await eventually(async () => assert.ok((await vscode.commands.executeCommand<{ done: boolean }>('evidenceTagger._indexStatsForTest')).done), 20000);
     await eventually(async () => assert.ok(find(find(await tally(), 'Type of evidence')?.children, 'Research evidence')?.children?.some((f) => f.label.endsWith('views/beta.md'))), 20000);
   });
