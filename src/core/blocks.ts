@@ -3,6 +3,7 @@
 // Lines are addressed by index; `content[i]` is where line i's text starts once container prefixes
 // (`>` of block quotes, list indentation) are stripped, so containers recurse on the same arrays.
 import { parseAttributes, type AttributeBlock } from './attributes';
+import { LineTable, SPACE, TAB } from './lines';
 
 export interface BlockSink {
   /** A paragraph or heading from `start` to `end` (raw offsets, container prefixes included). */
@@ -15,30 +16,14 @@ export interface BlockSink {
   rollback(mark: number): void;
 }
 
-const LIST_MARKER = /(?:[-+*]|\d{1,9}[.)]|#[.)]|[a-zA-Z][.)]|\((?:\d{1,9}|#|[a-zA-Z]|[ivxlcdmIVXLCDM]+)\)|[ivxlcdmIVXLCDM]+[.)])(?=[ \t\r\n]|$)/y;
-const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const SPACE = 32, TAB = 9, COLON = 58, BACKTICK = 96, TILDE = 126, HASH = 35, GT = 62, LESS = 60;
+const COLON = 58, BACKTICK = 96, TILDE = 126, HASH = 35, GT = 62, LESS = 60;
 
-export class BlockParser {
-  readonly lineStart: number[];
-  readonly lineEnd: number[];
-  private readonly content: number[];
-  /** Changes to `content`, undone when a div attempt is abandoned: [line, previous value]. */
-  private readonly contentLog: number[] = [];
+export class BlockParser extends LineTable {
   /** Lines whose div fence never closes, with the attributes they would have had. */
   readonly unclosedDivs = new Map<number, AttributeBlock>();
 
-  constructor(private readonly text: string, lineStarts: number[], private readonly sink: BlockSink) {
-    this.lineStart = lineStarts;
-    const n = lineStarts.length;
-    const ends = new Array<number>(n);
-    for (let i = 0; i < n; i++) {
-      let end = i + 1 < n ? lineStarts[i + 1] - 1 : text.length;
-      if (end > lineStarts[i] && text.charCodeAt(end - 1) === 13) end--;
-      ends[i] = end;
-    }
-    this.lineEnd = ends;
-    this.content = lineStarts.slice();
+  constructor(text: string, lineStarts: number[], private readonly sink: BlockSink) {
+    super(text, lineStarts);
   }
 
   /**
@@ -79,46 +64,12 @@ export class BlockParser {
     return -1;
   }
 
-  /** Where line i's text starts inside its containers. */
-  contentStartOf(i: number): number {
-    return this.content[i];
-  }
 
-  private setContent(i: number, offset: number): void {
-    this.contentLog.push(i, this.content[i]);
-    this.content[i] = offset;
-  }
 
-  private lineCount() {
-    return this.lineStart.length;
-  }
 
-  private lineText(i: number) {
-    return this.text.slice(this.content[i], this.lineEnd[i]);
-  }
 
-  /** Offset of the first non-space character of line i (its content end when blank). */
-  private firstNonSpace(i: number): number {
-    const end = this.lineEnd[i];
-    let p = this.content[i];
-    while (p < end) {
-      const c = this.text.charCodeAt(p);
-      if (c !== SPACE && c !== TAB && c !== 13) break;
-      p++;
-    }
-    return p;
-  }
 
-  private isBlank(i: number): boolean {
-    return this.firstNonSpace(i) >= this.lineEnd[i];
-  }
 
-  /** Columns of indentation before `p` on line i (tabs to multiples of 4). */
-  private indent(i: number, p: number): number {
-    let column = 0;
-    for (let q = this.content[i]; q < p; q++) column = this.text.charCodeAt(q) === TAB ? column + 4 - (column % 4) : column + 1;
-    return column;
-  }
 
   /** Parses lines [from, to); in a div, returns the line of its closing fence (-1 when there is none). */
   private blocks(from: number, to: number, inDiv: boolean, inList: boolean, topLevel = false): number {
@@ -208,9 +159,6 @@ export class BlockParser {
     return -1;
   }
 
-  private isClosingFence(i: number): boolean {
-    return /^:{3,}[ \t]*$/.test(this.lineText(i));
-  }
 
   private div(i: number, to: number): number {
     const text = this.text;
@@ -263,12 +211,6 @@ export class BlockParser {
     return -1;
   }
 
-  private firstNonSpaceFrom(i: number, from: number): number {
-    const end = this.lineEnd[i];
-    let p = from;
-    while (p < end && /[ \t\r]/.test(this.text[p])) p++;
-    return p;
-  }
 
   private indentedCode(i: number, to: number): number {
     let j = i + 1;
@@ -276,15 +218,7 @@ export class BlockParser {
     return j;
   }
 
-  private isHeading(p: number, end: number): boolean {
-    let q = p;
-    while (q < end && this.text.charCodeAt(q) === HASH) q++;
-    return q - p <= 6 && (q === end || this.text.charCodeAt(q) === SPACE || this.text.charCodeAt(q) === TAB);
-  }
 
-  private isRule(p: number, end: number): boolean {
-    return /^([-*_])[ \t]*(?:\1[ \t]*){2,}$/.test(this.text.slice(p, end));
-  }
 
   private pipeSearchedFrom = Infinity;
   private nextPipe = -1;
@@ -373,24 +307,6 @@ export class BlockParser {
     return true;
   }
 
-  /** Offset past a list marker and its following space at p, or -1. */
-  private listMarkerEnd(i: number, p: number): number {
-    const end = this.lineEnd[i];
-    const c = this.text.charCodeAt(p);
-    // Most lines start with a letter that is no marker: decide those without a regex.
-    if (!(c === 45 || c === 43 || c === 42 || c === 35 || c === 40 || (c >= 48 && c <= 57))) {
-      let q = p;
-      while (q < end && q - p < 8 && isAsciiLetter(this.text.charCodeAt(q))) q++;
-      const after = this.text.charCodeAt(q);
-      if (q === p || (after !== 46 && after !== 41)) return -1;
-    }
-    LIST_MARKER.lastIndex = p;
-    const found = LIST_MARKER.exec(this.text);
-    if (!found || LIST_MARKER.lastIndex > end) return -1;
-    // An upper-case letter with a period needs two spaces after it (so "A. Smith" stays text).
-    if (/^[A-Z]\.$/.test(found[0]) && !this.text.startsWith('  ', p + 2)) return -1;
-    return LIST_MARKER.lastIndex;
-  }
 
   /** Consecutive list items; each item's lines are stripped to its content column and parsed as blocks. */
   private list(i: number, to: number, inDiv: boolean): number {
@@ -436,17 +352,4 @@ export class BlockParser {
     return j;
   }
 
-  /** The offset on line j after `columns` columns of indentation. */
-  private stripColumns(j: number, columns: number): number {
-    let column = 0;
-    let q = this.content[j];
-    while (column < columns && q < this.lineEnd[j]) {
-      const c = this.text.charCodeAt(q);
-      if (c === SPACE) column++;
-      else if (c === TAB) column += 4 - (column % 4);
-      else break;
-      q++;
-    }
-    return q;
-  }
 }

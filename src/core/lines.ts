@@ -1,0 +1,122 @@
+// The lines of a document as the block parser sees them: where each starts and ends, where its text starts
+// inside containers (block quote markers and list indentation stripped), and what kind of line it is.
+export const SPACE = 32, TAB = 9;
+const HASH = 35;
+const LIST_MARKER = /(?:[-+*]|\d{1,9}[.)]|#[.)]|[a-zA-Z][.)]|\((?:\d{1,9}|#|[a-zA-Z]|[ivxlcdmIVXLCDM]+)\)|[ivxlcdmIVXLCDM]+[.)])(?=[ \t\r\n]|$)/y;
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+export class LineTable {
+  readonly lineStart: number[];
+  readonly lineEnd: number[];
+  protected readonly content: number[];
+  /** Changes to `content`, undone when a div attempt is abandoned: [line, previous value]. */
+  protected readonly contentLog: number[] = [];
+
+  constructor(protected readonly text: string, lineStarts: number[]) {
+    this.lineStart = lineStarts;
+    const n = lineStarts.length;
+    const ends = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      let end = i + 1 < n ? lineStarts[i + 1] - 1 : text.length;
+      if (end > lineStarts[i] && text.charCodeAt(end - 1) === 13) end--;
+      ends[i] = end;
+    }
+    this.lineEnd = ends;
+    this.content = lineStarts.slice();
+  }
+
+  /** Where line i's text starts inside its containers. */
+  contentStartOf(i: number): number {
+    return this.content[i];
+  }
+
+  protected setContent(i: number, offset: number): void {
+    this.contentLog.push(i, this.content[i]);
+    this.content[i] = offset;
+  }
+
+  protected lineCount() {
+    return this.lineStart.length;
+  }
+
+  protected lineText(i: number) {
+    return this.text.slice(this.content[i], this.lineEnd[i]);
+  }
+
+  /** Offset of the first non-space character of line i (its content end when blank). */
+  protected firstNonSpace(i: number): number {
+    const end = this.lineEnd[i];
+    let p = this.content[i];
+    while (p < end) {
+      const c = this.text.charCodeAt(p);
+      if (c !== SPACE && c !== TAB && c !== 13) break;
+      p++;
+    }
+    return p;
+  }
+
+  protected isBlank(i: number): boolean {
+    return this.firstNonSpace(i) >= this.lineEnd[i];
+  }
+
+  /** Columns of indentation before `p` on line i (tabs to multiples of 4). */
+  protected indent(i: number, p: number): number {
+    let column = 0;
+    for (let q = this.content[i]; q < p; q++) column = this.text.charCodeAt(q) === TAB ? column + 4 - (column % 4) : column + 1;
+    return column;
+  }
+
+  protected firstNonSpaceFrom(i: number, from: number): number {
+    const end = this.lineEnd[i];
+    let p = from;
+    while (p < end && /[ \t\r]/.test(this.text[p])) p++;
+    return p;
+  }
+
+  protected isHeading(p: number, end: number): boolean {
+    let q = p;
+    while (q < end && this.text.charCodeAt(q) === HASH) q++;
+    return q - p <= 6 && (q === end || this.text.charCodeAt(q) === SPACE || this.text.charCodeAt(q) === TAB);
+  }
+
+  protected isRule(p: number, end: number): boolean {
+    return /^([-*_])[ \t]*(?:\1[ \t]*){2,}$/.test(this.text.slice(p, end));
+  }
+
+  /** Offset past a list marker and its following space at p, or -1. */
+  protected listMarkerEnd(i: number, p: number): number {
+    const end = this.lineEnd[i];
+    const c = this.text.charCodeAt(p);
+    // Most lines start with a letter that is no marker: decide those without a regex.
+    if (!(c === 45 || c === 43 || c === 42 || c === 35 || c === 40 || (c >= 48 && c <= 57))) {
+      let q = p;
+      while (q < end && q - p < 8 && isAsciiLetter(this.text.charCodeAt(q))) q++;
+      const after = this.text.charCodeAt(q);
+      if (q === p || (after !== 46 && after !== 41)) return -1;
+    }
+    LIST_MARKER.lastIndex = p;
+    const found = LIST_MARKER.exec(this.text);
+    if (!found || LIST_MARKER.lastIndex > end) return -1;
+    // An upper-case letter with a period needs two spaces after it (so "A. Smith" stays text).
+    if (/^[A-Z]\.$/.test(found[0]) && !this.text.startsWith('  ', p + 2)) return -1;
+    return LIST_MARKER.lastIndex;
+  }
+
+  /** The offset on line j after `columns` columns of indentation. */
+  protected stripColumns(j: number, columns: number): number {
+    let column = 0;
+    let q = this.content[j];
+    while (column < columns && q < this.lineEnd[j]) {
+      const c = this.text.charCodeAt(q);
+      if (c === SPACE) column++;
+      else if (c === TAB) column += 4 - (column % 4);
+      else break;
+      q++;
+    }
+    return q;
+  }
+
+  protected isClosingFence(i: number): boolean {
+    return /^:{3,}[ \t]*$/.test(this.lineText(i));
+  }
+}
