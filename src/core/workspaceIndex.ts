@@ -148,24 +148,6 @@ export class WorkspaceIndex {
     this.changed(newKey);
   }
 
-  clear(): void {
-    const keys = [...this.documents.keys()];
-    this.documents.clear();
-    this.passages = 0;
-    this.dimensionCounts.clear();
-    this.tagCounts.clear();
-    keys.forEach((k) => this.changed(k));
-  }
-
-  /** Runs `work` and reports its changes once, at the end. */
-  batch(work: () => void): void {
-    this.hold();
-    try {
-      work();
-    } finally {
-      this.release();
-    }
-  }
 
   /** Holds change reports (for work that spans awaits, like a scan) until release(); flush() reports early. */
   hold(): void {
