@@ -2,15 +2,15 @@
 // passages (from the editor when it is open), once per indexed version.
 import * as vscode from 'vscode';
 import { excerptOf, type IndexedDocument } from '../core';
-import { readBytes } from './indexService';
+import { readDocumentText } from './documentSource';
 
 const texts = new WeakMap<IndexedDocument, Promise<string>>();
 
 export function textOf(document: IndexedDocument): Promise<string> {
   let text = texts.get(document);
   if (!text) {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === document.key);
-    text = open ? Promise.resolve(open.getText()) : readBytes(vscode.Uri.parse(document.key)).then((bytes) => new TextDecoder().decode(bytes), () => '');
+    // The index only holds documents within the size limit, so no limit applies here.
+    text = readDocumentText(vscode.Uri.parse(document.key), Infinity).then((t) => t ?? '');
     texts.set(document, text);
   }
   return text;

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { indexDocument, parseDocument, WorkspaceIndex } from '../core';
 import type { EvidenceServices } from './context';
+import { documentLabel, findEvidenceFiles, readDocumentText } from './documentSource';
 import { affectsSettings, readSettings, type Settings } from './settings';
 
 /** Work at most this long before yielding to the event loop. */
@@ -42,7 +43,7 @@ export class IndexService implements vscode.Disposable {
       vscode.workspace.onDidRenameFiles((event) => {
         for (const { oldUri, newUri } of event.files) {
           this.touchedDuringScan?.add(newUri.toString());
-          this.index.rename(oldUri.toString(), newUri.toString(), this.label(newUri));
+          this.index.rename(oldUri.toString(), newUri.toString(), documentLabel(newUri));
         }
       }),
       // Changes made through VS Code come as workspace events at once; the watchers cover changes made outside.
@@ -90,17 +91,7 @@ export class IndexService implements vscode.Disposable {
     return this.settings.files.some((pattern) => vscode.languages.match({ pattern }, { uri, languageId: '' } as vscode.TextDocument) > 0);
   }
 
-  private label(uri: vscode.Uri): string {
-    return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
-  }
 
-  private async findAll(token: vscode.CancellationToken): Promise<vscode.Uri[]> {
-    // One search for all the globs (each search is a ripgrep run); without an exclude, files.exclude applies.
-    const patterns = this.settings.files;
-    if (patterns.length === 0) return [];
-    const glob = patterns.length === 1 ? patterns[0] : `{${patterns.join(',')}}`;
-    return vscode.workspace.findFiles(glob, undefined, undefined, token);
-  }
 
   private async scan(): Promise<void> {
     const source = (this.scanToken = new vscode.CancellationTokenSource());
@@ -109,7 +100,7 @@ export class IndexService implements vscode.Disposable {
     this.stats = { findMs: 0, files: 0, passages: 0, ms: 0, maxSliceMs: 0, skippedLarge: 0, done: false };
     // Documents that file events or edits update during the scan are newer than what the scan reads.
     this.touchedDuringScan = new Set();
-    const uris = await this.findAll(token);
+    const uris = await findEvidenceFiles(this.settings, token);
     this.stats.findMs = performance.now() - started;
     const found = new Set(uris.map((u) => u.toString()));
     const scanAll = async (progress: vscode.Progress<{ message?: string; increment?: number }> | undefined, cancel: vscode.CancellationToken | undefined, flushIfDue: () => void) => {
@@ -135,7 +126,7 @@ export class IndexService implements vscode.Disposable {
         for (let i = 0; i < batch.length; i++) {
           const text = contents[i];
           const key = batch[i].toString();
-          if (text !== undefined && !this.touchedDuringScan?.has(key)) this.index.set(indexDocument(key, this.label(batch[i]), parseDocument(text, this.services.codebooks.lookupFor(batch[i]))));
+          if (text !== undefined && !this.touchedDuringScan?.has(key)) this.index.set(indexDocument(key, documentLabel(batch[i]), parseDocument(text, this.services.codebooks.lookupFor(batch[i]))));
           flushIfDue();
           await yieldIfDue();
         }
@@ -167,23 +158,6 @@ export class IndexService implements vscode.Disposable {
     this.scanned.fire(this.stats);
   }
 
-  /** A document's text: the editor's when open, else from disk; undefined when too large or binary. */
-  private async read(uri: vscode.Uri): Promise<string | undefined> {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (open) return open.getText().length > this.settings.maxFileSize ? undefined : open.getText();
-    try {
-      const bytes = await readBytes(uri);
-      if (bytes.length > this.settings.maxFileSize) {
-        this.stats.skippedLarge++;
-        return undefined;
-      }
-      if (bytes.subarray(0, 8192).includes(0)) return undefined;
-      return new TextDecoder().decode(bytes);
-    } catch {
-      return undefined;
-    }
-  }
-
   /** Per document, a count of events: a read that finishes after a newer event (a delete) is dropped. */
   private readonly eventCount = new Map<string, number>();
 
@@ -191,6 +165,10 @@ export class IndexService implements vscode.Disposable {
     const n = (this.eventCount.get(key) ?? 0) + 1;
     this.eventCount.set(key, n);
     return n;
+  }
+
+  private read(uri: vscode.Uri): Promise<string | undefined> {
+    return readDocumentText(uri, this.settings.maxFileSize, () => this.stats.skippedLarge++);
   }
 
   private async indexFile(uri: vscode.Uri): Promise<void> {
@@ -203,7 +181,7 @@ export class IndexService implements vscode.Disposable {
     const text = exists ? await this.read(uri) : undefined;
     if (this.eventCount.get(key) !== event) return;
     if (text === undefined) this.index.delete(uri.toString());
-    else this.index.set(indexDocument(uri.toString(), this.label(uri), parseDocument(text, this.services.codebooks.lookupFor(uri))));
+    else this.index.set(indexDocument(uri.toString(), documentLabel(uri), parseDocument(text, this.services.codebooks.lookupFor(uri))));
   }
 
   private indexOpen(document: vscode.TextDocument): void {
@@ -211,7 +189,7 @@ export class IndexService implements vscode.Disposable {
     if (!vscode.workspace.getWorkspaceFolder(document.uri)) return;
     const entry = this.services.documents.get(document);
     this.touchedDuringScan?.add(document.uri.toString());
-    if (entry) this.index.set(indexDocument(document.uri.toString(), this.label(document.uri), entry.parsed));
+    if (entry) this.index.set(indexDocument(document.uri.toString(), documentLabel(document.uri), entry.parsed));
   }
 
   dispose(): void {
@@ -219,17 +197,4 @@ export class IndexService implements vscode.Disposable {
     this.watchers.forEach((w) => w.dispose());
     this.disposables.forEach((d) => d.dispose());
   }
-}
-
-/**
- * Reads a file: straight from disk when the extension host runs in Node and the file is local (reading
- * through vscode.workspace.fs costs a round trip to the workbench per file), else through workspace.fs,
- * which serves virtual workspaces too.
- */
-export async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
-  if (uri.scheme === 'file' && typeof process !== 'undefined' && process.versions?.node) {
-    const { readFile } = await import('node:fs/promises');
-    return readFile(uri.fsPath);
-  }
-  return vscode.workspace.fs.readFile(uri);
 }
