@@ -50,8 +50,9 @@ function flat(text: string): string {
   return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
-export function indexDocument(key: string, label: string, parsed: ParsedDocument): IndexedDocument {
-  const { untaggedBlocks, ...summary } = summarizeDocument(parsed);
+/** `summary`, when the caller already has it for this parse, saves summarising again. */
+export function indexDocument(key: string, label: string, parsed: ParsedDocument, summary: DocumentSummary = summarizeDocument(parsed)): IndexedDocument {
+  const { untaggedBlocks, ...totals } = summary;
   const dimensionCounts = new Map<string, number>();
   const tagCounts = new Map<string, number>();
   for (const passage of parsed.passages) {
@@ -64,7 +65,7 @@ export function indexDocument(key: string, label: string, parsed: ParsedDocument
   return {
     key,
     label,
-    summary,
+    summary: totals,
     dimensionCounts,
     tagCounts,
     lineStarts: Int32Array.from(parsed.lines.lineStarts),

@@ -189,7 +189,7 @@ export class IndexService implements vscode.Disposable {
     if (!vscode.workspace.getWorkspaceFolder(document.uri)) return;
     const entry = this.services.documents.get(document);
     this.touchedDuringScan?.add(document.uri.toString());
-    if (entry) this.index.set(indexDocument(document.uri.toString(), documentLabel(document.uri), entry.parsed));
+    if (entry) this.index.set(indexDocument(document.uri.toString(), documentLabel(document.uri), entry.parsed, this.services.documents.summary(document)));
   }
 
   dispose(): void {
