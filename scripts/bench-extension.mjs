@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath, ensureServer, startServer } from './vscode-server.mjs';
+import { ensureServer, launchChromium, startServer } from './vscode-server.mjs';
 
 export async function benchExtension({ corpus, bigFile }) {
   const root = resolve(import.meta.dirname, '..');
@@ -14,7 +14,7 @@ export async function benchExtension({ corpus, bigFile }) {
   const work = mkdtempSync(join(tmpdir(), 'evidence-bench-'));
   const results = join(work, 'results.json');
   const server = await startServer({ folder: corpus, extensionPath: root, testsPath: join(out, 'bench'), env: { EVIDENCE_TAGGER_BENCH_RESULTS: results, EVIDENCE_TAGGER_BENCH_BIG_FILE: bigFile } });
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS, headless: true });
+  const browser = await launchChromium(chromium);
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const finished = new Promise((r) => page.exposeFunction('codeAutomationExit', (code) => r(code)));

@@ -7,6 +7,17 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 
+// Whatever happens (a failure included), the bench returns to the shell: esbuild's service and the
+// browser's sockets would otherwise keep node alive after the last line.
+process.on('uncaughtException', (error) => {
+  console.error(`bench failed: ${error.stack ?? error}`);
+  process.exit(1);
+});
+process.on('unhandledRejection', (error) => {
+  console.error(`bench failed: ${error?.stack ?? error}`);
+  process.exit(1);
+});
+
 const root = resolve(import.meta.dirname, '..');
 const benchDir = join(root, '.bench');
 const corpusDir = join(benchDir, 'corpus');
@@ -153,3 +164,4 @@ if (host) {
   console.log(`index_max_block_ms: ${host.index_max_block_ms.toFixed(1)}`);
   console.log(`keystroke_p95_ms: ${host.keystroke_p95_ms.toFixed(2)}`);
 }
+process.exit(0);

@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath, ensureServer, startServer } from './vscode-server.mjs';
+import { ensureServer, launchChromium, startServer } from './vscode-server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = join(root, 'out', 'integration');
@@ -17,6 +17,11 @@ const suites = readdirSync(join(root, 'test/integration/suite')).filter((f) => f
 await build({ entryPoints: [join(root, 'test/integration/index.ts'), ...suites], outbase: join(root, 'test/integration'), outdir: outDir, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'], sourcemap: 'inline', logLevel: 'warning' });
 if (!existsSync(join(root, 'dist/extension.js'))) throw new Error('dist/extension.js is missing: run npm run build first');
 
+// Setup problems (a missing system package, a failed install) end the run with one line that says what to do.
+process.on('uncaughtException', (error) => {
+  console.error(error instanceof SetupError ? `integration: ${error.message}` : error);
+  process.exit(1);
+});
 ensureServer();
 const workDir = mkdtempSync(join(tmpdir(), 'evidence-tests-'));
 const workspace = join(workDir, 'workspace');
@@ -30,7 +35,7 @@ const server = await startServer({
   testsPath: join(outDir, 'index'),
   env: { EVIDENCE_TAGGER_TEST_RESULTS: resultsFile, EVIDENCE_TAGGER_SCREENSHOT_REQUEST: screenshotRequest, EVIDENCE_TAGGER_REPO: root, EVIDENCE_TAGGER_TEST_GREP: process.env.EVIDENCE_TAGGER_TEST_GREP ?? '', EVIDENCE_TAGGER_SCREENSHOTS: process.env.EVIDENCE_TAGGER_SCREENSHOTS ?? '' },
 });
-const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS, headless: true });
+const browser = await launchChromium(chromium);
 let exitCode = 1;
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

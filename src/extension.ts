@@ -11,7 +11,7 @@ import { ParsedDocuments } from './vscode/documents';
 import { registerHover } from './vscode/hover';
 import { registerNavigation } from './vscode/navigation';
 import { registerOpenCodebook } from './vscode/openCodebook';
-import { affectsSettings } from './vscode/settings';
+import { affectsSettings, readSettings } from './vscode/settings';
 import { registerStatusBar } from './vscode/statusBar';
 import { registerTagging } from './vscode/tagging';
 import { COMMANDS } from './vscode/context';
@@ -70,6 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // Only the codebook files are read at start; the workspace scan begins after activation returns.
   await codebooks.reloadAll();
   indexer.start();
+  if (readSettings().openSidebarOnStartup) void vscode.commands.executeCommand('workbench.view.extension.evidence');
 }
 
 export function deactivate(): void {}

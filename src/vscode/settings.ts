@@ -17,6 +17,7 @@ const settingsSchema = z.object({
     })
     .catch({ enabled: true, style: 'background', dimMarkup: true }),
   maxFileSize: z.number().nonnegative().catch(10 * 1024 * 1024),
+  openSidebarOnStartup: z.boolean().catch(false),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -29,6 +30,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     codebookPath: config.get('codebookPath'),
     highlight: { enabled: config.get('highlight.enabled'), style: config.get('highlight.style'), dimMarkup: config.get('highlight.dimMarkup') },
     maxFileSize: config.get('maxFileSize'),
+    openSidebarOnStartup: config.get('openSidebarOnStartup'),
   };
   return settingsSchema.parse(raw);
 }

@@ -26,8 +26,8 @@ export function ourElements(text: string): Comparable[] {
   }));
 }
 
-export function pandocPassages(text: string): Comparable[] {
-  return pandocElements(text).filter((e) => e.pairs.some(([key]) => lookup.isDimension(key)));
+export async function pandocPassages(text: string): Promise<Comparable[]> {
+  return (await pandocElements(text)).filter((e) => e.pairs.some(([key]) => lookup.isDimension(key)));
 }
 
 /** The passage's content with the markup of the passages nested in it removed. */

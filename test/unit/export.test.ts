@@ -1,17 +1,15 @@
 // Exports and imports: CSV safety, JSON shape, REFI-QDA validity (xmllint against the published schemas)
 // and a .qdpx round trip at code-point positions.
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import { validateXML } from 'xmllint-wasm';
 import { strFromU8, unzipSync } from 'fflate';
 import { DEFAULT_CODEBOOK, csvCell, exportCsv, exportHtml, exportJson, exportProject, exportQdc, exportQdpx, exportSchema, importRefiCodebook, parseDocument, type ExportInput } from '../../src/core';
 import { defaultLookup as lookup } from './helpers';
 
-const SCHEMAS = resolve(__dirname, '../../../shared/refi-qda');
-const work = mkdtempSync(join(tmpdir(), 'evidence-export-'));
+const SCHEMAS = resolve(__dirname, '../fixtures/refi-qda');
 const when = new Date('2026-03-01T12:00:00Z');
 
 const DOCS: Record<string, string> = {
@@ -23,16 +21,10 @@ function input(docs = DOCS): ExportInput {
   return { documents: Object.entries(docs).map(([file, text]) => ({ file, parsed: parseDocument(text, lookup) })), codebook: DEFAULT_CODEBOOK, generated: when, projectName: 'Test project' };
 }
 
-function xmllint(schema: string, xml: string): void {
-  const file = join(work, `doc-${Math.random().toString(36).slice(2)}.xml`);
-  writeFileSync(file, xml);
-  try {
-    execFileSync('xmllint', ['--noout', '--schema', join(SCHEMAS, schema), file], { stdio: 'pipe' });
-  } catch (error) {
-    const e = error as { stderr?: Buffer; code?: string };
-    if (e.code === 'ENOENT') throw new Error('xmllint is required (apt-get install libxml2-utils)');
-    assert.fail(`${schema} rejects the export:\n${e.stderr?.toString()}`);
-  }
+/** Validates XML against one of the REFI-QDA schemas with libxml2 (xmllint-wasm: no system package). */
+async function xmllint(schema: string, xml: string): Promise<void> {
+  const result = await validateXML({ xml: [{ fileName: 'export.xml', contents: xml }], schema: [readFileSync(join(SCHEMAS, schema), 'utf8')], maxMemoryPages: 16384 });
+  if (!result.valid) assert.fail(`${schema} rejects the export:\n${result.rawOutput}`);
 }
 
 describe('CSV export', () => {
@@ -74,17 +66,22 @@ describe('JSON export', () => {
 });
 
 describe('REFI-QDA export', () => {
-  it('the codebook validates against Codebook.xsd, with stable GUIDs', () => {
+  it('the codebook validates against Codebook.xsd, with stable GUIDs', async () => {
     const qdc = exportQdc(DEFAULT_CODEBOOK);
-    xmllint('Codebook.xsd', qdc);
+    await xmllint('Codebook.xsd', qdc);
     assert.equal(exportQdc(DEFAULT_CODEBOOK), qdc, 'same GUIDs every time');
     assert.match(qdc, /<Code guid="[0-9A-F-]{36}" name="Type of evidence" isCodable="false">/);
     assert.match(qdc, /<Code guid="[0-9A-F-]{36}" name="Research evidence" isCodable="true" color="#1f6fb2">/);
   });
 
-  it('the project validates against Project.xsd, including notes and unknown tags', () => {
+  it('the schema check itself rejects what the schema forbids', async () => {
+    const broken = exportQdc(DEFAULT_CODEBOOK).replace(/ isCodable="(true|false)"/, ' isCodable="maybe"');
+    await assert.rejects(xmllint('Codebook.xsd', broken), /Codebook\.xsd rejects the export/);
+  });
+
+  it('the project validates against Project.xsd, including notes and unknown tags', async () => {
     const { 'project.qde': qde } = exportProject(input());
-    xmllint('Project.xsd', qde);
+    await xmllint('Project.xsd', qde);
     assert.match(qde, /<Note guid=/);
     assert.match(qde, /name="reserch"/);
     assert.doesNotMatch(qde, /richTextPath/);

@@ -1,6 +1,4 @@
-// Runs pandoc on a document and lists its spans and divs (pre-order), the reference for the parser.
-import { execFileSync } from 'node:child_process';
-
+// Runs pandoc 3 on a document and lists its spans and divs (pre-order), the reference for the parser.
 export interface OracleElement {
   kind: 'span' | 'div';
   id: string;
@@ -12,19 +10,28 @@ export interface OracleElement {
 
 type Json = { t?: string; c?: unknown } | Json[] | string | number | null;
 
-export function pandocAvailable(): boolean {
-  try {
-    execFileSync('pandoc', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
+type Convert = (options: object, stdin: string, files: object) => Promise<{ stdout: string; stderr: string }>;
+let convertPromise: Promise<Convert> | undefined;
+
+/** Pandoc 3 (the npm package pandoc-wasm, pandoc compiled to WebAssembly), loaded once per test run. */
+function pandoc(): Promise<Convert> {
+  // A real dynamic import (the package is ESM with top-level await), not one rewritten to require().
+  const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<{ convert: Convert }>;
+  convertPromise ??= importEsm('pandoc-wasm').then((module) => module.convert);
+  return convertPromise;
 }
 
-export function pandocElements(markdown: string): OracleElement[] {
-  const output = execFileSync('pandoc', ['-f', 'markdown', '-t', 'json'], { input: markdown, encoding: 'utf8' });
+export async function pandocVersion(): Promise<string> {
+  const convert = await pandoc();
+  return JSON.parse((await convert({ from: 'markdown', to: 'json' }, '', {})).stdout)['pandoc-api-version'].join('.');
+}
+
+export async function pandocElements(markdown: string): Promise<OracleElement[]> {
+  const convert = await pandoc();
+  const { stdout, stderr } = await convert({ from: 'markdown', to: 'json' }, markdown, {});
+  if (!stdout) throw new Error(`pandoc-wasm produced no output: ${stderr}`);
   const found: OracleElement[] = [];
-  walk(JSON.parse(output).blocks, found);
+  walk(JSON.parse(stdout).blocks, found);
   return found;
 }
 
