@@ -102,7 +102,9 @@ function readAttribute(text: string, at: number, limit: number, block: Attribute
   const valueStart = keyEnd + 1;
   const value = readQuoted(text, valueStart, limit) ?? readUnquoted(text, valueStart, limit);
   if (key === 'id') block.id = value.text;
-  else if (key === 'class') block.classes.push(...value.text.split(/\s+/).filter(Boolean));
+  else if (key === 'class') {
+    for (const name of value.text.split(/\s+/)) if (name) block.classes.push(name);
+  }
   else block.pairs.push({ key, value: value.text, start: at, end: value.end, valueStart, valueEnd: value.end });
   return value.end;
 }

@@ -4,6 +4,7 @@
 // (`>` of block quotes, list indentation) are stripped, so containers recurse on the same arrays.
 import { parseAttributes, type AttributeBlock } from './attributes';
 import { LineTable, SPACE, TAB } from './lines';
+import { workCounter } from './work';
 
 export interface BlockSink {
   /** A paragraph or heading from `start` to `end` (raw offsets, container prefixes included). */
@@ -11,16 +12,38 @@ export interface BlockSink {
   /** A fenced div opened at `line`; returns a handle for divClosed. */
   divOpened(line: number, attributes: AttributeBlock): number;
   divClosed(handle: number, closingLine: number): void;
-  /** Undo everything reported since `mark()`: a div that never closes is not a div (pandoc backtracks). */
-  mark(): number;
-  rollback(mark: number): void;
+  /** A div with no closing fence: pandoc 3 closes it at the end of its container, after `lastLine`. */
+  divUnclosed(handle: number, lastLine: number): void;
+  /** Containers nested deeper than MAX_CONTAINER_DEPTH at `line`: the rest is read as text. */
+  tooDeep(line: number): void;
 }
+
+/**
+ * Block quotes, list items and notes nest at most this deep; deeper markers are read as text (with a
+ * warning). Each level re-reads its lines, so the cap keeps the worst case linear; real documents nest
+ * a handful of levels. Fenced divs have no cap: they nest on an explicit stack.
+ */
+export const MAX_CONTAINER_DEPTH = 32;
 
 const COLON = 58, BACKTICK = 96, TILDE = 126, HASH = 35, GT = 62, LESS = 60;
 
+interface OpenDiv {
+  handle: number;
+  line: number;
+  /** Whether the text around the div was a list item's (a div's own content is not). */
+  inList: boolean;
+  attributes: AttributeBlock;
+}
+
 export class BlockParser extends LineTable {
-  /** Lines whose div fence never closes, with the attributes they would have had. */
+  /** Lines whose div fence never closes, with their attributes (pandoc 3 still reads them as divs). */
   readonly unclosedDivs = new Map<number, AttributeBlock>();
+  private depth = 0;
+  private reportedTooDeep = false;
+  private readonly commentClose = new CachedSearch();
+  private readonly fenceSearches = new Map<string, CachedSearch>();
+  private readonly noFenceCloser = new Map<number, { from: number; to: number; version: number; length: number }>();
+  private readonly metadataSearch = new CachedSearch();
 
   constructor(text: string, lineStarts: number[], private readonly sink: BlockSink) {
     super(text, lineStarts);
@@ -38,8 +61,8 @@ export class BlockParser extends LineTable {
   /** Parses the document, or (for an incremental re-parse) from `fromLine` until `stopAt` accepts a sync line. */
   parse(fromLine?: number, stopAt?: (line: number) => boolean): number {
     this.stopAt = stopAt;
-    const end = this.blocks(fromLine ?? this.frontMatterEnd(), this.lineStart.length, false, false, true);
-    this.unclosedLines.push(...this.unclosedDivs.keys());
+    const end = this.blocks(fromLine ?? this.frontMatterEnd(), this.lineStart.length, false, true);
+    for (const line of this.unclosedDivs.keys()) this.unclosedLines.push(line);
     this.unclosedLines.sort((a, b) => a - b);
     return end === -1 ? this.lineStart.length : end;
   }
@@ -56,10 +79,9 @@ export class BlockParser extends LineTable {
 
   /** The line after the block's closing `---` or `...`, or -1. */
   private metadataEnd(from: number, to: number): number {
-    for (let i = from; i < to; i++) {
-      if (this.isBlank(i) && i === from) return -1;
-      if (/^(---|\.\.\.)[ \t]*$/.test(this.lineText(i))) return i + 1;
-    }
+    if (from < to && this.isBlank(from)) return -1;
+    const close = this.metadataSearch.find(from, to, this.contentVersion, (i) => /^(---|\.\.\.)[ \t]*$/.test(this.lineText(i)));
+    if (close !== -1) return close + 1;
     this.unclosedLines.push(from - 1);
     return -1;
   }
@@ -71,8 +93,12 @@ export class BlockParser extends LineTable {
 
 
 
-  /** Parses lines [from, to); in a div, returns the line of its closing fence (-1 when there is none). */
-  private blocks(from: number, to: number, inDiv: boolean, inList: boolean, topLevel = false): number {
+  /**
+   * Parses lines [from, to) of one container. Fenced divs open and close on a stack here (no recursion);
+   * one left open is closed at the end of the container, as pandoc 3 does. At the top level, returns the
+   * line where `stopAt` ended an incremental re-parse, else -1.
+   */
+  private blocks(from: number, to: number, inList: boolean, topLevel = false): number {
     let paragraphStart = -1;
     let paragraphEnd = -1;
     const flush = () => {
@@ -80,9 +106,12 @@ export class BlockParser extends LineTable {
       this.sink.textBlock(this.firstNonSpace(paragraphStart), this.lineEnd[paragraphEnd], paragraphStart, paragraphEnd, false);
       paragraphStart = -1;
     };
+    const divs: OpenDiv[] = [];
+    let listContext = inList;
     let i = from;
     while (i < to) {
-      if (topLevel && paragraphStart === -1) {
+      const inDiv = divs.length > 0;
+      if (topLevel && !inDiv && paragraphStart === -1) {
         if (i > from && this.stopAt?.(i)) return i;
         this.syncLines.push(i);
       }
@@ -103,7 +132,11 @@ export class BlockParser extends LineTable {
       if (indent < 4) {
         if (inDiv && indent === 0 && c === COLON && this.isClosingFence(i)) {
           flush();
-          return i;
+          const div = divs.pop()!;
+          this.sink.divClosed(div.handle, i);
+          listContext = div.inList;
+          i++;
+          continue;
         }
         // Text goes on over a fence unless it is a backtick fence at the very start of the line.
         if (inParagraph ? c === BACKTICK && indent === 0 : c === BACKTICK || c === TILDE) {
@@ -114,11 +147,20 @@ export class BlockParser extends LineTable {
             continue;
           }
         }
+        if (!inParagraph && c === COLON && indent === 0) {
+          const attributes = this.divOpener(i);
+          if (attributes) {
+            divs.push({ handle: this.sink.divOpened(i, attributes), line: i, inList: listContext, attributes });
+            listContext = false;
+            i++;
+            continue;
+          }
+        }
         // Inside a list item a marker line starts a sub-list even right after text.
-        const startsSubList = inParagraph && inList && this.listMarkerEnd(i, p) !== -1;
+        const startsSubList = inParagraph && listContext && this.listMarkerEnd(i, p) !== -1;
         if (startsSubList) flush();
         if (!inParagraph || startsSubList) {
-          const after = this.blockStartingAt(i, p, c, indent, to, inDiv, inList);
+          const after = this.blockStartingAt(i, p, c, indent, to, inDiv, listContext);
           if (after !== -1) {
             i = after;
             continue;
@@ -130,19 +172,25 @@ export class BlockParser extends LineTable {
       i++;
     }
     flush();
+    while (divs.length) {
+      const div = divs.pop()!;
+      let last = to - 1;
+      while (last > div.line && this.isBlank(last)) last--;
+      this.unclosedDivs.set(div.line, div.attributes);
+      this.sink.divUnclosed(div.handle, last);
+    }
     return -1;
   }
 
   /** A block other than a paragraph starting at line i: the line after it, or -1 if none. */
   private blockStartingAt(i: number, p: number, c: number, indent: number, to: number, inDiv: boolean, inList: boolean): number {
-    if (c === COLON && indent === 0) return this.div(i, to);
     if (c === HASH && this.isHeading(p, this.lineEnd[i])) {
       let textStart = p;
       while (textStart < this.lineEnd[i] && /[# \t]/.test(this.text[textStart])) textStart++;
       this.sink.textBlock(textStart, this.lineEnd[i], i, i, true);
       return i + 1;
     }
-    if (c === GT) return this.blockQuote(i, to, inDiv, inList);
+    if (c === GT) return this.tooDeepAt(i) ? -1 : this.blockQuote(i, to, inDiv, inList);
     if (c === LESS && this.text.startsWith('<!--', p)) return this.htmlComment(i, p, to);
     if (c === 45 && indent === 0 && this.isMetadataStart(i)) {
       const close = this.metadataEnd(i + 1, to);
@@ -150,9 +198,9 @@ export class BlockParser extends LineTable {
     }
     if ((c === 45 || c === 42 || c === 95) && this.isRule(p, this.lineEnd[i])) return i + 1;
     if (i + 1 < to && this.hasPipe(i) && this.isPipeTableSeparator(i + 1)) return this.pipeTable(i, to);
-    if (this.listMarkerEnd(i, p) !== -1) return this.list(i, to, inDiv);
-    if (c === 91 && indent === 0) {
-      const note = /\[\^[^\]\s]+\]:[ \t]*/y;
+    if (this.listMarkerEnd(i, p) !== -1) return this.tooDeepAt(i) ? -1 : this.list(i, to, inDiv);
+    if (c === 91 && indent === 0 && !this.tooDeepAt(i)) {
+      const note = /\[\^[^\]\s^[]+\]:[ \t]*/y;
       note.lastIndex = p;
       if (note.test(this.text) && note.lastIndex <= this.lineEnd[i]) return this.container(i, to, inDiv, note.lastIndex, 4, false);
     }
@@ -160,12 +208,21 @@ export class BlockParser extends LineTable {
   }
 
 
-  private div(i: number, to: number): number {
+  /** Whether a container may open at line i without passing the depth cap (reported once). */
+  private tooDeepAt(i: number): boolean {
+    if (this.depth < MAX_CONTAINER_DEPTH) return false;
+    if (!this.reportedTooDeep) this.sink.tooDeep(i);
+    this.reportedTooDeep = true;
+    return true;
+  }
+
+  /** The attributes of a div's opening fence on line i (`:::` and `{…}` or a bare class), or null. */
+  private divOpener(i: number): AttributeBlock | null {
     const text = this.text;
     const end = this.lineEnd[i];
     let q = this.content[i];
     while (q < end && text.charCodeAt(q) === COLON) q++;
-    if (q - this.content[i] < 3 || this.unclosedDivs.has(i)) return -1;
+    if (q - this.content[i] < 3) return null;
     while (q < end && (text.charCodeAt(q) === SPACE || text.charCodeAt(q) === TAB)) q++;
     let attributes: AttributeBlock | null;
     if (text.charCodeAt(q) === 123) attributes = parseAttributes(text, q, end);
@@ -174,22 +231,8 @@ export class BlockParser extends LineTable {
       word.lastIndex = q;
       attributes = word.test(text) && word.lastIndex <= end ? { id: '', classes: [text.slice(q, word.lastIndex)], pairs: [], start: q, end: word.lastIndex } : null;
     }
-    if (!attributes || !/^[ \t]*:*[ \t]*$/.test(text.slice(attributes.end, end))) return -1;
-    const mark = this.sink.mark();
-    const logLength = this.contentLog.length;
-    const handle = this.sink.divOpened(i, attributes);
-    const closing = this.blocks(i + 1, to, true, false);
-    if (closing === -1) {
-      this.sink.rollback(mark);
-      while (this.contentLog.length > logLength) {
-        const previous = this.contentLog.pop()!;
-        this.content[this.contentLog.pop()!] = previous;
-      }
-      this.unclosedDivs.set(i, attributes);
-      return -1;
-    }
-    this.sink.divClosed(handle, closing);
-    return closing + 1;
+    if (!attributes || !/^[ \t]*:*[ \t]*$/.test(text.slice(attributes.end, end))) return null;
+    return attributes;
   }
 
   private fencedCode(i: number, p: number, to: number): number {
@@ -199,14 +242,25 @@ export class BlockParser extends LineTable {
     let q = p;
     while (q < end && text.charCodeAt(q) === fence) q++;
     const length = q - p;
-    if (length < 3 || (fence === BACKTICK && text.slice(q, end).includes('`'))) return -1;
-    for (let j = i + 1; j < to; j++) {
+    if (length < 3 || (fence === BACKTICK && text.indexOf('`', q) !== -1 && text.indexOf('`', q) < end)) return -1;
+    // No closer of some length before `to` means none of any greater length either.
+    const none = this.noFenceCloser.get(fence);
+    if (none && none.to === to && none.version === this.contentVersion && i + 1 >= none.from && length >= none.length) {
+      this.unclosedLines.push(i);
+      return -1;
+    }
+    const key = `${fence}:${length}`;
+    let search = this.fenceSearches.get(key);
+    if (!search) this.fenceSearches.set(key, (search = new CachedSearch()));
+    const close = search.find(i + 1, to, this.contentVersion, (j) => {
       const r = this.firstNonSpace(j);
-      if (this.indent(j, r) >= 4 || text.charCodeAt(r) !== fence) continue;
+      if (this.indent(j, r) >= 4 || text.charCodeAt(r) !== fence) return false;
       let s = r;
       while (s < this.lineEnd[j] && text.charCodeAt(s) === fence) s++;
-      if (s - r >= length && this.firstNonSpaceFrom(j, s) >= this.lineEnd[j]) return j + 1;
-    }
+      return s - r >= length && this.firstNonSpaceFrom(j, s) >= this.lineEnd[j];
+    });
+    if (close !== -1) return close + 1;
+    if (!none || none.to !== to || none.version !== this.contentVersion || i + 1 < none.from || length < none.length) this.noFenceCloser.set(fence, { from: i + 1, to, version: this.contentVersion, length });
     this.unclosedLines.push(i);
     return -1;
   }
@@ -269,7 +323,7 @@ export class BlockParser extends LineTable {
   }
 
   private htmlComment(i: number, p: number, to: number): number {
-    const close = this.text.indexOf('-->', p + 4);
+    const close = this.commentClose.indexOf(this.text, '-->', p + 4);
     if (close === -1 || to <= 0 || close > this.lineEnd[to - 1]) {
       this.unclosedLines.push(i);
       return -1;
@@ -291,7 +345,9 @@ export class BlockParser extends LineTable {
       }
       j++;
     }
-    this.blocks(i, j, false, false);
+    this.depth++;
+    this.blocks(i, j, false);
+    this.depth--;
     return j;
   }
 
@@ -348,8 +404,43 @@ export class BlockParser extends LineTable {
     }
     let last = j;
     while (last > first + 1 && this.isBlank(last - 1)) last--;
-    this.blocks(first, last, false, inList);
+    this.depth++;
+    this.blocks(first, last, inList);
+    this.depth--;
     return j;
   }
 
+}
+
+/**
+ * A forward search over lines (or offsets) whose last answer is reused: a later search from inside the
+ * stretch already searched, with the same bound and line contents, has the same answer. Without it every
+ * unclosed opener would search to the end again.
+ */
+class CachedSearch {
+  private from = Infinity;
+  private to = -1;
+  private version = -1;
+  private found = -1;
+
+  find(from: number, to: number, version: number, matches: (line: number) => boolean): number {
+    if (version === this.version && to === this.to && from >= this.from && (this.found === -1 || this.found >= from)) return this.found;
+    let found = -1;
+    for (let j = from; j < to; j++) {
+      if (matches(j)) {
+        found = j;
+        break;
+      }
+    }
+    workCounter.visits += (found === -1 ? to : found) - from;
+    Object.assign(this, { from, to, version, found });
+    return found;
+  }
+
+  indexOf(text: string, needle: string, from: number): number {
+    if (this.version === 0 && from >= this.from && (this.found === -1 || this.found >= from)) return this.found;
+    const found = text.indexOf(needle, from);
+    Object.assign(this, { from, to: -1, version: 0, found });
+    return found;
+  }
 }

@@ -9,8 +9,8 @@ export class LineTable {
   readonly lineStart: number[];
   readonly lineEnd: number[];
   protected readonly content: number[];
-  /** Changes to `content`, undone when a div attempt is abandoned: [line, previous value]. */
-  protected readonly contentLog: number[] = [];
+  /** Bumped whenever a line's content start changes, so cached searches over lines know to start again. */
+  protected contentVersion = 1;
 
   constructor(protected readonly text: string, lineStarts: number[]) {
     this.lineStart = lineStarts;
@@ -31,8 +31,9 @@ export class LineTable {
   }
 
   protected setContent(i: number, offset: number): void {
-    this.contentLog.push(i, this.content[i]);
+    if (this.content[i] === offset) return;
     this.content[i] = offset;
+    this.contentVersion++;
   }
 
   protected lineCount() {
@@ -43,10 +44,39 @@ export class LineTable {
     return this.text.slice(this.content[i], this.lineEnd[i]);
   }
 
+  /**
+   * Per line, where its leading whitespace ends and whether it holds a tab (-1: not yet known). Nested
+   * containers ask about the same indentation once per level; this answers them without rescanning it.
+   */
+  private leadEnd: Int32Array | undefined;
+  private leadHasTab: Uint8Array | undefined;
+
+  private leadingWhitespaceEnd(i: number): number {
+    if (!this.leadEnd) {
+      this.leadEnd = new Int32Array(this.lineStart.length).fill(-1);
+      this.leadHasTab = new Uint8Array(this.lineStart.length);
+    }
+    let p = this.leadEnd[i];
+    if (p !== -1) return p;
+    const end = this.lineEnd[i];
+    let tab = 0;
+    p = this.lineStart[i];
+    while (p < end) {
+      const c = this.text.charCodeAt(p);
+      if (c === TAB) tab = 1;
+      else if (c !== SPACE && c !== 13) break;
+      p++;
+    }
+    this.leadHasTab![i] = tab;
+    this.leadEnd[i] = p;
+    return p;
+  }
+
   /** Offset of the first non-space character of line i (its content end when blank). */
   protected firstNonSpace(i: number): number {
     const end = this.lineEnd[i];
     let p = this.content[i];
+    if (p <= this.leadingWhitespaceEnd(i)) return this.leadEnd![i];
     while (p < end) {
       const c = this.text.charCodeAt(p);
       if (c !== SPACE && c !== TAB && c !== 13) break;
@@ -61,6 +91,8 @@ export class LineTable {
 
   /** Columns of indentation before `p` on line i (tabs to multiples of 4). */
   protected indent(i: number, p: number): number {
+    const from = this.content[i];
+    if (p <= this.leadingWhitespaceEnd(i) && this.leadHasTab![i] === 0) return Math.max(0, p - from);
     let column = 0;
     for (let q = this.content[i]; q < p; q++) column = this.text.charCodeAt(q) === TAB ? column + 4 - (column % 4) : column + 1;
     return column;
@@ -79,9 +111,24 @@ export class LineTable {
     return q - p <= 6 && (q === end || this.text.charCodeAt(q) === SPACE || this.text.charCodeAt(q) === TAB);
   }
 
+  /** A rule: three or more of one of `-*_`, spaces between, nothing else. Linear in the line, no regex. */
   protected isRule(p: number, end: number): boolean {
-    return /^([-*_])[ \t]*(?:\1[ \t]*){2,}$/.test(this.text.slice(p, end));
+    const rule = this.text.charCodeAt(p);
+    // Nested list markers ask again for the same line from further in: the first stranger answers them all.
+    if (this.ruleMiss.end === end && this.ruleMiss.char === rule && p >= this.ruleMiss.from && p < this.ruleMiss.stranger) return false;
+    let count = 0;
+    for (let q = p; q < end; q++) {
+      const c = this.text.charCodeAt(q);
+      if (c === rule) count++;
+      else if (c !== SPACE && c !== TAB) {
+        this.ruleMiss = { end, char: rule, from: p, stranger: q };
+        return false;
+      }
+    }
+    return count >= 3;
   }
+
+  private ruleMiss = { end: -1, char: 0, from: 0, stranger: 0 };
 
   /** Offset past a list marker and its following space at p, or -1. */
   protected listMarkerEnd(i: number, p: number): number {

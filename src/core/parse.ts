@@ -1,7 +1,7 @@
 // The parser of DESIGN §3: text → passages (spans and divs carrying codebook keys), text blocks, problems.
 // It never throws: bad markup is text plus a problem, as pandoc would read it.
 import { type AttributeBlock, parseAttributes } from './attributes';
-import { BlockParser, type BlockSink } from './blocks';
+import { BlockParser, MAX_CONTAINER_DEPTH, type BlockSink } from './blocks';
 import { InlineScanner } from './inline';
 import { LineIndex } from './text';
 import { CodebookLookup } from './codebook/lookup';
@@ -42,6 +42,9 @@ export function parseRegion(text: string, lines: LineIndex, lookup: CodebookLook
   return { collector, parser, endLine };
 }
 
+/** `{key=` at the start of an attribute list (sticky: never reads past the key). */
+const STRAY_KEY = /\{[ \t]*([\p{L}][\p{L}\p{N}\-_:.]*)[ \t]*=/uy;
+
 class Collector implements BlockSink {
   passages: Passage[] = [];
   blocks: TextBlock[] = [];
@@ -56,7 +59,7 @@ class Collector implements BlockSink {
         if (!this.isPassage(attributes)) return;
         this.passages.push(this.makePassage('span', open, attributes.end, open + 1, close, attributes));
       },
-      strayAttributes: (at) => this.strayAttributes(at),
+      strayAttributes: (at, end) => this.strayAttributes(at, end),
     });
   }
 
@@ -92,18 +95,16 @@ class Collector implements BlockSink {
     passage.contentEnd = Math.max(passage.contentStart, breakBefore);
   }
 
-  private readonly marks: [number, number, number][] = [];
-
-  mark(): number {
-    this.marks.push([this.passages.length, this.blocks.length, this.problems.length]);
-    return this.marks.length - 1;
+  divUnclosed(handle: number, lastLine: number): void {
+    if (handle === -1) return;
+    const passage = this.passages[handle];
+    passage.end = this.lineEnd[lastLine];
+    passage.contentStart = Math.min(passage.contentStart, passage.end);
+    passage.contentEnd = passage.end;
   }
 
-  rollback(mark: number): void {
-    const [passages, blocks, problems] = this.marks[mark];
-    this.passages.length = passages;
-    this.blocks.length = blocks;
-    this.problems.length = problems;
+  tooDeep(line: number): void {
+    this.problem('warning', 'nesting-too-deep', `Block quotes, lists and notes nest more than ${MAX_CONTAINER_DEPTH} deep here; the deeper markers are read as plain text.`, this.lineStart[line], this.lineEnd[line]);
   }
 
   private nextBracket = -1;
@@ -148,7 +149,8 @@ class Collector implements BlockSink {
   }
 
   private readTags(pair: AttributeBlock['pairs'][number], dimension: Dimension, tags: Record<string, string[]>): void {
-    const list = (tags[pair.key] ??= []);
+    // Keys come from the document: `constructor` must be a key like any other, not Object's own.
+    const list = Object.hasOwn(tags, pair.key) ? tags[pair.key] : (tags[pair.key] = []);
     const values = hasWhitespace(pair.value) ? pair.value.split(/\s+/).filter(Boolean) : pair.value ? [pair.value] : [];
     if (values.length === 0) this.problem('warning', 'empty-tag', `"${pair.key}" has no tag`, pair.start, pair.end);
     for (const value of values) {
@@ -178,24 +180,23 @@ class Collector implements BlockSink {
   }
 
   /** `]{key=…}` naming a dimension that did not make a span: its `[` is missing or in another paragraph. */
-  private strayAttributes(at: number): void {
+  private strayAttributes(at: number, end: number): void {
     const open = at + 1;
-    const lineEnd = this.text.indexOf('\n', open);
-    const limit = lineEnd === -1 ? this.text.length : lineEnd;
-    const attributes = parseAttributes(this.text, open, limit);
-    const key = /^\{\s*([\p{L}][\p{L}\p{N}\-_:.]*)\s*=/u.exec(this.text.slice(open, limit))?.[1];
-    if (!key || !this.lookup.isDimension(key)) return;
+    STRAY_KEY.lastIndex = open;
+    const found = STRAY_KEY.exec(this.text);
+    if (!found || STRAY_KEY.lastIndex > end || !this.lookup.isDimension(found[1])) return;
+    const attributes = parseAttributes(this.text, open, end);
     const message = attributes
       ? 'These tags have no opening "[" in the same paragraph, so they tag nothing (a span cannot cross a blank line).'
       : 'These tags are not a valid attribute list (check quotes and the closing "}"), so they tag nothing.';
-    this.problem('error', 'unmatched-span', message, at, attributes ? attributes.end : limit);
+    this.problem('error', 'unmatched-span', message, at, attributes ? attributes.end : STRAY_KEY.lastIndex);
   }
 
   finish(parser: BlockParser): void {
     for (const [line, attributes] of parser.unclosedDivs) {
       if (!this.isPassage(attributes)) continue;
       const start = parser.lineStart[line];
-      this.problem('error', 'unclosed-div', 'This fenced div is never closed (add a line of ":::"), so pandoc does not read it as a div and it tags nothing.', start, parser.lineEnd[line]);
+      this.problem('warning', 'unclosed-div', 'This fenced div is never closed (add a line of ":::"): pandoc 3 runs it to the end of the document, list item or block quote it is in.', start, parser.lineEnd[line]);
     }
     // Parents and depth: passages arrive outer before inner, so a stack of open ends is enough.
     const stack: number[] = [];

@@ -78,10 +78,11 @@ describe('command line', function () {
     const warnings = run(['check', folder]);
     assert.equal(warnings.status, 0);
     assert.match(warnings.stdout, /sub[\\/]a\.qmd:1:18: warning: Unknown evidence tag "reserch"\. Did you mean "research"\?/);
-    writeFileSync(join(folder, 'broken.md'), 'ok\n\n::: {evidence=research}\nnever closed\n');
+    writeFileSync(join(folder, 'broken.md'), 'ok\n\n::: {evidence=research}\nnever closed\n\n]{evidence=research} without its bracket\n');
     const errors = run(['check', join(folder, 'broken.md')]);
     assert.equal(errors.status, 1);
-    assert.match(errors.stdout, /broken\.md:3:1: error: This fenced div is never closed/);
+    assert.match(errors.stdout, /broken\.md:3:1: warning: This fenced div is never closed/);
+    assert.match(errors.stdout, /broken\.md:6:1: error: These tags have no opening "\["/);
   });
 
   it('a missing path or a bad codebook: one clear line on stderr, exit 2', () => {

@@ -28,7 +28,8 @@ describe('parser agrees with pandoc', function () {
   });
 
   it('all the documents joined into one (constructs interact across them)', async () => {
-    const text = TRICKY_DOCUMENTS.map(([, t]) => t).join('\n\n');
+    // The document with an unclosed div goes last: pandoc 3 runs that div to the end of the text.
+    const text = [...TRICKY_DOCUMENTS].sort(([a], [b]) => Number(a.startsWith('unclosed divs')) - Number(b.startsWith('unclosed divs'))).map(([, t]) => t).join('\n\n');
     // Pandoc lists a footnote's content where it is referenced, so compare as multisets.
     const sorted = (elements: object[]) => elements.map((e) => JSON.stringify(e)).sort();
     assert.deepEqual(sorted(ourElements(text)), sorted(await pandocPassages(text)));

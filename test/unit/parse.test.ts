@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { markupOf, parseDocument } from '../../src/core';
+import { CodebookLookup, loadCodebook, markupOf, parseDocument } from '../../src/core';
 import { defaultLookup as lookup } from './helpers';
 
 const parse = (text: string) => parseDocument(text, lookup);
@@ -63,11 +63,22 @@ describe('parser details', () => {
     assert.deepEqual(parse('[a]{use=conceptual}').passages[0].tags, { use: ['transparent'] });
   });
 
-  it('reports an unclosed div once, at its opening, and parses the rest', () => {
-    const text = 'x\n\n::: {evidence=research}\nnever closed\n\n[later]{use=embedded}\n';
+  it('reports an unclosed div once, at its opening; as in pandoc 3 it runs to the end of its container', () => {
+    const text = 'x\n\n::: {evidence=research}\nnever closed\n\n[later]{use=embedded}\n\n';
     const { passages, problems } = parse(text);
-    assert.deepEqual(problems.map((p) => [p.code, text.slice(p.start, p.end)]), [['unclosed-div', '::: {evidence=research}']]);
-    assert.deepEqual(passages.map((p) => p.tags), [{ use: ['embedded'] }]);
+    assert.deepEqual(problems.map((p) => [p.code, p.severity, text.slice(p.start, p.end)]), [['unclosed-div', 'warning', '::: {evidence=research}']]);
+    assert.deepEqual(passages.map((p) => p.tags), [{ evidence: ['research'] }, { use: ['embedded'] }]);
+    assert.equal(text.slice(passages[0].contentStart, passages[0].contentEnd), 'never closed\n\n[later]{use=embedded}');
+    assert.equal(passages[1].parent, 0);
+    const quoted = parse('> ::: {evidence=research}\n> inside\n\noutside\n');
+    assert.equal(quoted.text.slice(quoted.passages[0].contentStart, quoted.passages[0].contentEnd), '> inside', 'closed at the end of the block quote');
+  });
+
+  it('a dimension called constructor (or any Object.prototype name) is a key like any other', () => {
+    const loaded = loadCodebook(JSON.stringify({ name: 'odd keys', dimensions: [{ id: 'constructor', label: 'C', description: 'c', tags: [{ id: 'toString', label: 'T', definition: 'd' }] }] }));
+    assert.ok(loaded.ok, JSON.stringify(loaded));
+    const { passages } = parseDocument('[a]{constructor=toString} [b]{constructor=valueOf}', new CodebookLookup(loaded.codebook));
+    assert.deepEqual(passages.map((p) => p.tags.constructor), [['toString'], ['valueOf']]);
   });
 
   it('reports tags whose "[" is in another paragraph, and broken attribute lists', () => {

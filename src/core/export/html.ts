@@ -76,7 +76,8 @@ blockquote{margin:.4rem 0 .9rem;padding:.4rem .8rem;border-left:4px solid #c8d1d
   for (const dimension of input.codebook.dimensions) {
     for (const [key, items] of byTag) {
       if (!key.startsWith(dimension.id + '\u0000')) continue;
-      out.push(`<h3>${escape(key.split('\u0000')[1])} <span class="muted">· ${items.length}</span></h3>`, ...items);
+      out.push(`<h3>${escape(key.split('\u0000')[1])} <span class="muted">· ${items.length}</span></h3>`);
+      for (const item of items) out.push(item);
     }
   }
   out.push('</body></html>\n');

@@ -74,7 +74,7 @@ function tagsFrom(codes: XmlCode[], path: string[], messages: string[], used = n
     tags.push({ id, label, definition: definition || `Imported code “${label}”.`, aliases: [], cues: [], ...(source ? { source } : {}), ...(colour ? { color: { light: colour, dark: colour } } : {}) });
     if (code.Code?.length) {
       messages.push(`"${label}" has sub-codes; they became tags of the same dimension, named "${label} › …".`);
-      tags.push(...tagsFrom(code.Code, [...path, name], messages, used));
+      for (const tag of tagsFrom(code.Code, [...path, name], messages, used)) tags.push(tag);
     }
   }
   return tags;

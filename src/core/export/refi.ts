@@ -85,7 +85,9 @@ export function exportProject(input: ExportInput): QdpxFiles {
     });
     // .txt sources carry no richTextPath: ATLAS.ti rejects such imports otherwise (as QualCoder found).
     sources.push(`    <TextSource${attributes({ guid: sourceGuid, name: file, plainTextPath: `internal://${sourceGuid}.txt`, creatingUser: USER, creationDateTime: when })}>`);
-    sources.push(...selections, '    </TextSource>');
+    // One push per line: spreading an unbounded array into push() overflows the stack on large documents.
+    for (const line of selections) sources.push(line);
+    sources.push('    </TextSource>');
   }
 
   const project = [
