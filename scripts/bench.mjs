@@ -134,6 +134,26 @@ const parseMs = parseTimes[Math.floor(parseTimes.length / 2)];
 const parseMbPerS = big.length / 1e6 / (parseMs / 1000);
 console.log(`parse: ${passages} passages in ${parseMs.toFixed(1)} ms (median of 20) = ${parseMbPerS.toFixed(0)} MB/s`);
 
+// The worst case: 1 MB of each adversarial family of test/adversarial.ts (median of 5 parses each).
+const { build } = await import('esbuild');
+await build({ entryPoints: [join(root, 'test', 'adversarial.ts')], outfile: join(benchDir, 'adversarial.cjs'), bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+const { ADVERSARIAL_FAMILIES } = require(join(benchDir, 'adversarial.cjs'));
+let worst = { name: '', mbPerS: Infinity };
+for (const [name, make] of Object.entries(ADVERSARIAL_FAMILIES)) {
+  const text = make(1_000_000);
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const start = process.hrtime.bigint();
+    core.parseDocument(text, lookup);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  const mbPerS = text.length / 1e6 / (times[2] / 1000);
+  console.log(`  worst case, ${name}: ${times[2].toFixed(1)} ms for ${(text.length / 1e6).toFixed(2)} MB = ${mbPerS.toFixed(0)} MB/s`);
+  if (mbPerS < worst.mbPerS) worst = { name, mbPerS };
+}
+console.log(`slowest family: ${worst.name}`);
+
 const floor = time(process.execPath, [join(benchDir, 'floor.mjs'), corpusDir]);
 const tally = time(process.execPath, [join(root, 'dist', 'cli.js'), 'tally', '--json', corpusDir]);
 let rg = { ms: NaN };
@@ -157,6 +177,7 @@ else {
 }
 
 console.log(`parse_mb_per_s: ${parseMbPerS.toFixed(1)}`);
+console.log(`worst_case_mb_per_s: ${worst.mbPerS.toFixed(1)}`);
 console.log(`tally_vs_floor_ratio: ${(tally.ms / floor.ms).toFixed(2)}`);
 console.log(`tally_vs_rg_ratio: ${(tally.ms / rg.ms).toFixed(2)}`);
 if (host) {

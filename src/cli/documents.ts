@@ -1,7 +1,7 @@
 // Reading and summarising documents for the tally.
 import { readFileSync } from 'node:fs';
 import { isAscii } from 'node:buffer';
-import { parseDocument, summarizeDocument, type CodebookLookup, type DocumentSummary } from '../core';
+import { parseSafely, summarizeDocument, type CodebookLookup, type DocumentSummary } from '../core';
 
 export interface FileSummary {
   file: string;
@@ -27,7 +27,7 @@ export function summarizeFiles(files: string[], lookup: CodebookLookup, warn: (m
   const out: FileSummary[] = [];
   for (const file of files) {
     const text = readDocument(file, warn);
-    if (text !== undefined) out.push({ file, summary: summarizeDocument(parseDocument(text, lookup)) });
+    if (text !== undefined) out.push({ file, summary: summarizeDocument(parseSafely(text, lookup)) });
   }
   return out;
 }

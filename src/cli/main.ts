@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CodebookLookup, DEFAULT_CODEBOOK, exportCsv, exportHtml, exportJson, exportQdc, exportQdpx, importRefiCodebook, loadCodebook, parseDocument, passageRecord, tallyDocuments, type Codebook } from '../core';
+import { CodebookLookup, DEFAULT_CODEBOOK, exportCsv, exportHtml, exportJson, exportQdc, exportQdpx, importRefiCodebook, loadCodebook, parseSafely, passageRecord, tallyDocuments, type Codebook } from '../core';
 import { readDocument, summarizeFiles } from './documents';
 import { collectDocuments, MissingPathError } from './files';
 import { printTally } from './tallyReport';
@@ -83,7 +83,7 @@ function passages(files: string[], lookup: CodebookLookup, json: boolean): numbe
   for (const file of files) {
     const text = readText(file);
     if (text === undefined) continue;
-    const doc = parseDocument(text, lookup);
+    const doc = parseSafely(text, lookup);
     for (const passage of doc.passages) records.push(passageRecord(file, doc, passage));
   }
   if (json) {
@@ -110,7 +110,7 @@ function check(files: string[], lookup: CodebookLookup): number {
   for (const file of files) {
     const text = readText(file);
     if (text === undefined) continue;
-    const doc = parseDocument(text, lookup);
+    const doc = parseSafely(text, lookup);
     for (const problem of doc.problems) {
       const at = doc.lines.positionAt(problem.start);
       if (problem.severity === 'error') errors++;
@@ -130,7 +130,7 @@ function exportFiles(paths: string[], codebook: Codebook, format: string | undef
   const documents = [];
   for (const file of paths.length ? collectDocuments(paths) : []) {
     const text = readText(file);
-    if (text !== undefined) documents.push({ file, parsed: parseDocument(text, lookup) });
+    if (text !== undefined) documents.push({ file, parsed: parseSafely(text, lookup) });
   }
   const input = { documents, codebook, projectName: format === 'qdpx' ? basename(out).replace(/\.[^.]+$/, '') : undefined };
   const outDir = dirname(resolve(out));

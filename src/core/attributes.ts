@@ -1,3 +1,5 @@
+import { workCounter } from './work';
+
 // Pandoc's attribute list `{#id .class key=value key="quoted value"}`, read the way pandoc reads it.
 
 export interface KeyValue {
@@ -74,6 +76,7 @@ export function parseAttributes(text: string, open: number, limit: number): Attr
     const c = text.charCodeAt(i);
     if (c === 125) {
       block.end = i + 1;
+      workCounter.visits += block.end - open;
       return block;
     }
     const next = readAttribute(text, i, limit, block);

@@ -110,6 +110,7 @@ export class BlockParser extends LineTable {
     let listContext = inList;
     let i = from;
     while (i < to) {
+      workCounter.visits++;
       const inDiv = divs.length > 0;
       if (topLevel && !inDiv && paragraphStart === -1) {
         if (i > from && this.stopAt?.(i)) return i;
@@ -231,8 +232,13 @@ export class BlockParser extends LineTable {
       word.lastIndex = q;
       attributes = word.test(text) && word.lastIndex <= end ? { id: '', classes: [text.slice(q, word.lastIndex)], pairs: [], start: q, end: word.lastIndex } : null;
     }
-    if (!attributes || !/^[ \t]*:*[ \t]*$/.test(text.slice(attributes.end, end))) return null;
-    return attributes;
+    if (!attributes) return null;
+    // After the attributes: spaces, optionally more colons, spaces, and nothing else.
+    let r = attributes.end;
+    while (r < end && (text.charCodeAt(r) === SPACE || text.charCodeAt(r) === TAB)) r++;
+    while (r < end && text.charCodeAt(r) === COLON) r++;
+    while (r < end && (text.charCodeAt(r) === SPACE || text.charCodeAt(r) === TAB || text.charCodeAt(r) === 13)) r++;
+    return r === end ? attributes : null;
   }
 
   private fencedCode(i: number, p: number, to: number): number {
@@ -269,6 +275,7 @@ export class BlockParser extends LineTable {
   private indentedCode(i: number, to: number): number {
     let j = i + 1;
     while (j < to && (this.isBlank(j) || this.indent(j, this.firstNonSpace(j)) >= 4)) j++;
+    workCounter.visits += j - i;
     return j;
   }
 
@@ -297,6 +304,7 @@ export class BlockParser extends LineTable {
   private pipeTable(i: number, to: number): number {
     let j = i;
     while (j < to && !this.isBlank(j)) {
+      workCounter.visits += this.lineEnd[j] - this.lineStart[j];
       if (j !== i + 1) this.tableCells(j);
       j++;
     }
@@ -337,6 +345,7 @@ export class BlockParser extends LineTable {
   private blockQuote(i: number, to: number, inDiv: boolean, inList: boolean): number {
     let j = i;
     while (j < to && !this.isBlank(j)) {
+      workCounter.visits++;
       if (j > i && !this.continuesLazily(j, inDiv, inList)) break;
       const p = this.firstNonSpace(j);
       if (this.text.charCodeAt(p) === GT && this.indent(j, p) < 4) {
@@ -390,6 +399,7 @@ export class BlockParser extends LineTable {
     let j = first + 1;
     let previousBlank = false;
     while (j < to) {
+      workCounter.visits++;
       if (this.isBlank(j)) {
         previousBlank = true;
         j++;

@@ -41,16 +41,16 @@ export class InlineScanner {
     const text = this.text;
     const ends = this.frameEnds;
     const resumes = this.frameResumes;
-    ends.length = 0;
-    resumes.length = 0;
+    let depth = 0;
     let i = start;
     let frameEnd = end;
     for (;;) {
       if (i < frameEnd) i = this.opaque.nextSpecial(i, frameEnd, true);
       if (i === -1 || i >= frameEnd) {
-        if (ends.length === 0) return;
-        i = resumes.pop()!;
-        frameEnd = ends.pop()!;
+        if (depth === 0) return;
+        depth--;
+        i = resumes[depth];
+        frameEnd = ends[depth];
         continue;
       }
       workCounter.visits++;
@@ -69,8 +69,9 @@ export class InlineScanner {
       const { next, content, contentEnd } = this;
       if (content !== -1 && contentEnd > content) {
         // Scan the content as a frame of its own, then resume after the construct.
-        ends.push(frameEnd);
-        resumes.push(next);
+        ends[depth] = frameEnd;
+        resumes[depth] = next;
+        depth++;
         frameEnd = contentEnd;
         i = content;
       } else i = Math.max(next, i + 1);

@@ -1,5 +1,7 @@
 // The lines of a document as the block parser sees them: where each starts and ends, where its text starts
 // inside containers (block quote markers and list indentation stripped), and what kind of line it is.
+import { workCounter } from './work';
+
 export const SPACE = 32, TAB = 9;
 const HASH = 35;
 const LIST_MARKER = /(?:[-+*]|\d{1,9}[.)]|#[.)]|[a-zA-Z][.)]|\((?:\d{1,9}|#|[a-zA-Z]|[ivxlcdmIVXLCDM]+)\)|[ivxlcdmIVXLCDM]+[.)])(?=[ \t\r\n]|$)/y;
@@ -69,6 +71,7 @@ export class LineTable {
     }
     this.leadHasTab![i] = tab;
     this.leadEnd[i] = p;
+    workCounter.visits += p - this.lineStart[i];
     return p;
   }
 
@@ -77,11 +80,13 @@ export class LineTable {
     const end = this.lineEnd[i];
     let p = this.content[i];
     if (p <= this.leadingWhitespaceEnd(i)) return this.leadEnd![i];
+    const from = p;
     while (p < end) {
       const c = this.text.charCodeAt(p);
       if (c !== SPACE && c !== TAB && c !== 13) break;
       p++;
     }
+    workCounter.visits += p - from;
     return p;
   }
 
@@ -94,6 +99,7 @@ export class LineTable {
     const from = this.content[i];
     if (p <= this.leadingWhitespaceEnd(i) && this.leadHasTab![i] === 0) return Math.max(0, p - from);
     let column = 0;
+    workCounter.visits += p - from;
     for (let q = this.content[i]; q < p; q++) column = this.text.charCodeAt(q) === TAB ? column + 4 - (column % 4) : column + 1;
     return column;
   }
@@ -118,6 +124,7 @@ export class LineTable {
     if (this.ruleMiss.end === end && this.ruleMiss.char === rule && p >= this.ruleMiss.from && p < this.ruleMiss.stranger) return false;
     let count = 0;
     for (let q = p; q < end; q++) {
+      workCounter.visits++;
       const c = this.text.charCodeAt(q);
       if (c === rule) count++;
       else if (c !== SPACE && c !== TAB) {
@@ -163,7 +170,13 @@ export class LineTable {
     return q;
   }
 
+  /** `:::` (three or more colons) and nothing but spaces after them. */
   protected isClosingFence(i: number): boolean {
-    return /^:{3,}[ \t]*$/.test(this.lineText(i));
+    const end = this.lineEnd[i];
+    let q = this.content[i];
+    while (q < end && this.text.charCodeAt(q) === 58) q++;
+    if (q - this.content[i] < 3) return false;
+    while (q < end && (this.text.charCodeAt(q) === SPACE || this.text.charCodeAt(q) === TAB || this.text.charCodeAt(q) === 13)) q++;
+    return q === end;
   }
 }

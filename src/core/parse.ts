@@ -233,3 +233,27 @@ class Collector implements BlockSink {
 export function unique(sorted: number[]): number[] {
   return sorted.filter((n, i) => i === 0 || sorted[i - 1] !== n);
 }
+
+/**
+ * parseDocument that never throws: should the parser ever fail, the document reads as untagged text with
+ * one warning at its start saying why, so every feature keeps working and nothing else is affected.
+ */
+export function parseSafely(text: string, lookup: CodebookLookup): ParsedDocument {
+  try {
+    return parseDocument(text, lookup);
+  } catch (error) {
+    return failedParse(text, error);
+  }
+}
+
+export function failedParse(text: string, error: unknown): ParsedDocument {
+  const reason = error instanceof Error ? error.message : String(error);
+  const problem: Problem = {
+    severity: 'warning',
+    code: 'parse-failed',
+    message: `Evidence Tagger could not read the tags of this document (${reason}); it is treated as untagged text. Please report this document.`,
+    start: 0,
+    end: 0,
+  };
+  return { text, lines: new LineIndex(text), passages: [], blocks: [], problems: [problem], sync: { offsets: [], unclosed: [] } };
+}

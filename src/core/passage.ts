@@ -46,7 +46,7 @@ export type Severity = 'error' | 'warning' | 'information';
 
 export interface Problem {
   severity: Severity;
-  code: 'unknown-tag' | 'unclosed-div' | 'unmatched-span' | 'repeated-key' | 'too-many-tags' | 'empty-tag' | 'nesting-too-deep';
+  code: 'unknown-tag' | 'unclosed-div' | 'unmatched-span' | 'repeated-key' | 'too-many-tags' | 'empty-tag' | 'nesting-too-deep' | 'parse-failed';
   message: string;
   start: number;
   end: number;

@@ -1,6 +1,7 @@
 // Which documents are evidence documents, and their parses, cached per document version.
 import * as vscode from 'vscode';
-import { parseDocument, reparseDocument, summarizeDocument, type DocumentSummary, type ParsedDocument, type Passage } from '../core';
+import { failedParse, parseSafely, reparseDocument, summarizeDocument, type CodebookLookup, type DocumentSummary, type ParsedDocument, type Passage } from '../core';
+import { log } from './output';
 import type { Codebooks } from './codebooks';
 import { readSettings, type Settings } from './settings';
 
@@ -9,6 +10,9 @@ export interface ParsedEditorDocument {
   version: number;
   parsed: ParsedDocument;
 }
+
+/** A full parse slower than this is logged: the parser is linear, so this means a huge or pathological file. */
+const PARSE_BUDGET_MS = 250;
 
 export class ParsedDocuments implements vscode.Disposable {
   private readonly cache = new Map<string, ParsedEditorDocument & { summary?: DocumentSummary }>();
@@ -65,7 +69,15 @@ export class ParsedDocuments implements vscode.Disposable {
     const previous = cached.parsed.text;
     const text = previous.slice(0, change.rangeOffset) + change.text + previous.slice(change.rangeOffset + change.rangeLength);
     if (text.length > this.settings.maxFileSize) return;
-    const parsed = reparseDocument(cached.parsed, text, { start: change.rangeOffset, removed: change.rangeLength, inserted: change.text.length }, this.codebooks.lookupFor(event.document.uri));
+    const lookup = this.codebooks.lookupFor(event.document.uri);
+    let parsed: ParsedDocument;
+    try {
+      parsed = reparseDocument(cached.parsed, text, { start: change.rangeOffset, removed: change.rangeLength, inserted: change.text.length }, lookup);
+    } catch (error) {
+      // The incremental path failed: a full parse of the new text (which cannot throw) takes over.
+      this.reportFailure(event.document, error);
+      parsed = this.parseTimed(event.document, text, lookup);
+    }
     this.cache.set(key, { document: event.document, version: event.document.version, parsed });
   }
 
@@ -80,9 +92,35 @@ export class ParsedDocuments implements vscode.Disposable {
       this.noticeTooLarge(document);
       return undefined;
     }
-    const entry = { document, version: document.version, parsed: parseDocument(text, this.codebooks.lookupFor(document.uri)) };
+    const entry = { document, version: document.version, parsed: this.parseTimed(document, text, this.codebooks.lookupFor(document.uri)) };
     this.cache.set(key, entry);
     return entry;
+  }
+
+  private readonly reported = new Set<string>();
+
+  /** A full parse that never throws; a failure or a parse over the time budget is reported once per document. */
+  private parseTimed(document: vscode.TextDocument, text: string, lookup: CodebookLookup): ParsedDocument {
+    const started = performance.now();
+    let parsed: ParsedDocument;
+    try {
+      parsed = parseSafely(text, lookup);
+    } catch (error) {
+      parsed = failedParse(text, error);
+    }
+    const failure = parsed.problems.find((p) => p.code === 'parse-failed');
+    if (failure) this.reportFailure(document, failure.message);
+    const ms = performance.now() - started;
+    if (ms > PARSE_BUDGET_MS) log(`Reading the tags of ${vscode.workspace.asRelativePath(document.uri)} took ${ms.toFixed(0)} ms (${text.length} characters).`);
+    return parsed;
+  }
+
+  private reportFailure(document: vscode.TextDocument, error: unknown): void {
+    const where = vscode.workspace.asRelativePath(document.uri);
+    log(`Could not read the tags of ${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    if (this.reported.has(document.uri.toString())) return;
+    this.reported.add(document.uri.toString());
+    void vscode.window.showWarningMessage(`Evidence Tagger could not read the tags of ${where}; it is shown as untagged text. Details are in the "Evidence Tagger" output.`);
   }
 
   summary(document: vscode.TextDocument): DocumentSummary | undefined {

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { importRefiCodebook } from '../core';
 import { COMMANDS, type EvidenceServices } from './context';
+import { output } from './output';
 
 export interface ImportArguments {
   source: vscode.Uri;
@@ -10,9 +11,7 @@ export interface ImportArguments {
 }
 
 export function registerImport(services: EvidenceServices): vscode.Disposable {
-  const output = vscode.window.createOutputChannel('Evidence Tagger');
   return vscode.Disposable.from(
-    output,
     vscode.commands.registerCommand(COMMANDS.importCodebook, async (args?: ImportArguments) => {
       const folder = vscode.workspace.workspaceFolders?.[0];
       if (!folder) return void vscode.window.showWarningMessage('Evidence Tagger: open a folder first; the codebook is saved in it.');
@@ -28,13 +27,13 @@ export function registerImport(services: EvidenceServices): vscode.Disposable {
       }
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(JSON.stringify(result.codebook, null, 2) + '\n'));
       const tags = result.codebook.dimensions.reduce((n, d) => n + d.tags.length, 0);
-      output.appendLine(`Imported ${source.toString(true)}: ${result.codebook.dimensions.length} dimensions, ${tags} tags.`);
-      result.messages.forEach((m) => output.appendLine(`  ${m}`));
+      output().appendLine(`Imported ${source.toString(true)}: ${result.codebook.dimensions.length} dimensions, ${tags} tags.`);
+      result.messages.forEach((m) => output().appendLine(`  ${m}`));
       if (!args) {
         await vscode.window.showTextDocument(target);
         const more = result.messages.length ? `${result.messages.length} notes on what was renamed or flattened.` : '';
         const show = await vscode.window.showInformationMessage(`Imported ${result.codebook.dimensions.length} dimensions and ${tags} tags. ${more}`, ...(more ? ['Show Notes'] : []));
-        if (show) output.show();
+        if (show) output().show();
       }
     }),
   );

@@ -1,7 +1,8 @@
 // Keeps the workspace index current: a background scan after activation (progress shown, cancellable,
 // time-sliced so the extension host never blocks for long), then file-system events and live edits.
 import * as vscode from 'vscode';
-import { indexDocument, parseDocument, WorkspaceIndex } from '../core';
+import { indexDocument, parseSafely, WorkspaceIndex } from '../core';
+import { log } from './output';
 import type { EvidenceServices } from './context';
 import { documentLabel, findEvidenceFiles, readDocumentText } from './documentSource';
 import { affectsSettings, readSettings, type Settings } from './settings';
@@ -126,7 +127,7 @@ export class IndexService implements vscode.Disposable {
         for (let i = 0; i < batch.length; i++) {
           const text = contents[i];
           const key = batch[i].toString();
-          if (text !== undefined && !this.touchedDuringScan?.has(key)) this.index.set(indexDocument(key, documentLabel(batch[i]), parseDocument(text, this.services.codebooks.lookupFor(batch[i]))));
+          if (text !== undefined && !this.touchedDuringScan?.has(key)) this.indexText(batch[i], text);
           flushIfDue();
           await yieldIfDue();
         }
@@ -181,7 +182,19 @@ export class IndexService implements vscode.Disposable {
     const text = exists ? await this.read(uri) : undefined;
     if (this.eventCount.get(key) !== event) return;
     if (text === undefined) this.index.delete(uri.toString());
-    else this.index.set(indexDocument(uri.toString(), documentLabel(uri), parseDocument(text, this.services.codebooks.lookupFor(uri))));
+    else this.indexText(uri, text);
+  }
+
+  /** Indexes one document's text; a document that cannot be read is logged and indexed as untagged, and the scan goes on. */
+  private indexText(uri: vscode.Uri, text: string): void {
+    try {
+      const parsed = parseSafely(text, this.services.codebooks.lookupFor(uri));
+      const failure = parsed.problems.find((p) => p.code === 'parse-failed');
+      if (failure) log(`${vscode.workspace.asRelativePath(uri)}: ${failure.message}`);
+      this.index.set(indexDocument(uri.toString(), documentLabel(uri), parsed));
+    } catch (error) {
+      log(`Skipped ${vscode.workspace.asRelativePath(uri)} while indexing: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   private indexOpen(document: vscode.TextDocument): void {

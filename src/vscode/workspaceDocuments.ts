@@ -1,6 +1,6 @@
 // Every evidence document in the workspace, read once for an export (open documents as currently edited).
 import * as vscode from 'vscode';
-import { parseDocument, type ExportDocument } from '../core';
+import { parseSafely, type ExportDocument } from '../core';
 import type { EvidenceServices } from './context';
 import { documentLabel, findEvidenceFiles, readDocumentText } from './documentSource';
 import { readSettings } from './settings';
@@ -13,7 +13,7 @@ export async function readWorkspaceDocuments(services: EvidenceServices, token: 
   for (const [index, { uri, label }] of sorted.entries()) {
     if (token.isCancellationRequested) break;
     const text = await readDocumentText(uri, settings.maxFileSize);
-    if (text !== undefined) documents.push({ file: label, parsed: parseDocument(text, services.codebooks.lookupFor(uri)) });
+    if (text !== undefined) documents.push({ file: label, parsed: parseSafely(text, services.codebooks.lookupFor(uri)) });
     progress?.(index + 1, sorted.length);
   }
   return documents;
