@@ -1,11 +1,13 @@
 // Plain-text tables for the terminal.
+import { printable } from './printable';
 
 export type Cell = string | number;
 
 /** Columns aligned; numbers (and cells marked as such) right-aligned. */
 export function table(header: string[], rows: Cell[][], indent = '  '): string {
-  const text = rows.map((row) => row.map(String));
-  const widths = header.map((h, i) => Math.max(h.length, ...text.map((r) => (r[i] ?? '').length)));
+  // Cells may hold file names and labels: control characters are shown escaped.
+  const text = rows.map((row) => row.map((cell) => printable(String(cell))));
+  const widths = header.map((h, i) => text.reduce((width, r) => Math.max(width, (r[i] ?? '').length), h.length));
   const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || /^[\d.,%-]+$/.test(String(r[i] ?? ''))));
   const line = (cells: string[]) =>
     indent + cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();

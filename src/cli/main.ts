@@ -1,10 +1,12 @@
 // evidence-tagger: the command line on the same core as the extension.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CodebookLookup, DEFAULT_CODEBOOK, exportCsv, exportHtml, exportJson, exportQdc, exportQdpx, importRefiCodebook, loadCodebook, parseSafely, passageRecord, tallyDocuments, type Codebook } from '../core';
-import { readDocument, summarizeFiles } from './documents';
+import { CodebookLookup, DEFAULT_CODEBOOK, exportCsv, exportHtml, exportJson, exportQdc, exportQdpx, importRefiCodebook, loadCodebook, relativeHref, parseSafely, passageRecord, tallyDocuments, type Codebook } from '../core';
+import { DEFAULT_MAX_FILE_SIZE, readDocument, summarizeFiles, type ReadOptions } from './documents';
 import { collectDocuments, MissingPathError } from './files';
+import { checkOutPath, OutFileError, writeOut } from './outFile';
+import { printable } from './printable';
 import { printTally } from './tallyReport';
 
 const USAGE = `usage: evidence-tagger <command> [options] PATH...
@@ -20,18 +22,20 @@ commands:
 
 options:
   --codebook FILE     codebook JSON (default: ./evidence-codebook.json if present, else the built-in one)
+  --max-file-size N   skip documents larger than N bytes, with a notice (default 10485760, as the extension)
   --json              machine-readable output
   -h, --help          this help
 
 A PATH is a file or a folder; folders are walked for .md .markdown .qmd .Rmd .txt files,
-skipping node_modules and dot-folders.`;
+skipping node_modules and dot-folders. A file or folder that cannot be read is reported
+and skipped; the command finishes the rest and exits 1.`;
 
 class UsageError extends Error {}
 
 export function main(argv: string[]): number {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, codebook: { type: 'string' }, help: { type: 'boolean', short: 'h' }, format: { type: 'string' }, out: { type: 'string' }, bom: { type: 'boolean' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, codebook: { type: 'string' }, help: { type: 'boolean', short: 'h' }, format: { type: 'string' }, out: { type: 'string' }, bom: { type: 'boolean' }, 'max-file-size': { type: 'string' } } });
   } catch (error) {
     return fail(`${(error as Error).message}\n${USAGE}`);
   }
@@ -41,18 +45,23 @@ export function main(argv: string[]): number {
     return parsed.values.help ? 0 : 2;
   }
   try {
+    const maxFileSize = parsed.values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : Number(parsed.values['max-file-size']);
+    if (!Number.isFinite(maxFileSize) || maxFileSize < 0) throw new UsageError('--max-file-size takes a number of bytes');
+    let failures = 0;
+    const options: ReadOptions = { maxFileSize, warn, failed: () => failures++ };
+    const finish = (status: number) => (failures > 0 ? Math.max(status, 1) : status);
     const codebook = readCodebook(parsed.values.codebook);
     if (!['passages', 'tally', 'check', 'export', 'import-codebook'].includes(command)) throw new UsageError(`unknown command "${command}"\n${USAGE}`);
     if (command === 'import-codebook') return importCodebookFile(paths, parsed.values.out);
-    if (command === 'export') return exportFiles(paths, codebook, parsed.values.format, parsed.values.out, !!parsed.values.bom);
+    if (command === 'export') return finish(exportFiles(paths, codebook, parsed.values.format, parsed.values.out, !!parsed.values.bom, options));
     if (paths.length === 0) throw new UsageError(`${command}: give at least one file or folder`);
-    const files = collectDocuments(paths);
+    const files = collectDocuments(paths, options);
     const lookup = new CodebookLookup(codebook);
-    if (command === 'passages') return passages(files, lookup, !!parsed.values.json);
-    if (command === 'tally') return tally(files, lookup, !!parsed.values.json);
-    return check(files, lookup);
+    if (command === 'passages') return finish(passages(files, lookup, !!parsed.values.json, options));
+    if (command === 'tally') return finish(tally(files, lookup, !!parsed.values.json, options));
+    return finish(check(files, lookup, options));
   } catch (error) {
-    if (error instanceof MissingPathError || error instanceof UsageError || error instanceof CodebookFileError) return fail(error.message);
+    if (error instanceof MissingPathError || error instanceof UsageError || error instanceof CodebookFileError || error instanceof OutFileError) return fail(error.message);
     return fail(`unexpected error: ${(error as Error).message}`);
   }
 }
@@ -76,12 +85,11 @@ function readCodebook(path: string | undefined): Codebook {
 }
 
 const warn = (message: string) => process.stderr.write(`${message}\n`);
-const readText = (file: string) => readDocument(file, warn);
 
-function passages(files: string[], lookup: CodebookLookup, json: boolean): number {
+function passages(files: string[], lookup: CodebookLookup, json: boolean, options: ReadOptions): number {
   const records = [];
   for (const file of files) {
-    const text = readText(file);
+    const text = readDocument(file, options);
     if (text === undefined) continue;
     const doc = parseSafely(text, lookup);
     for (const passage of doc.passages) records.push(passageRecord(file, doc, passage));
@@ -93,28 +101,28 @@ function passages(files: string[], lookup: CodebookLookup, json: boolean): numbe
   for (const r of records) {
     const tags = Object.entries(r.tags).map(([d, ids]) => `${d}=${ids.join(',')}`).join(' ');
     const text = r.text.replace(/\s+/g, ' ').trim();
-    process.stdout.write(`${r.file}:${r.start.line + 1}:${r.start.character + 1}: ${r.kind} ${tags}  ${text.length > 80 ? text.slice(0, 79) + '…' : text}\n`);
+    process.stdout.write(printable(`${r.file}:${r.start.line + 1}:${r.start.character + 1}: ${r.kind} ${tags}  ${text.length > 80 ? text.slice(0, 79) + '…' : text}`) + '\n');
   }
   return 0;
 }
 
-function tally(files: string[], lookup: CodebookLookup, json: boolean): number {
-  const documents = summarizeFiles(files, lookup, warn);
+function tally(files: string[], lookup: CodebookLookup, json: boolean, options: ReadOptions): number {
+  const documents = summarizeFiles(files, lookup, options);
   const result = tallyDocuments(documents, lookup.codebook);
   process.stdout.write(json ? JSON.stringify(result, null, 2) + '\n' : printTally(result));
   return 0;
 }
 
-function check(files: string[], lookup: CodebookLookup): number {
+function check(files: string[], lookup: CodebookLookup, options: ReadOptions): number {
   let errors = 0;
   for (const file of files) {
-    const text = readText(file);
+    const text = readDocument(file, options);
     if (text === undefined) continue;
     const doc = parseSafely(text, lookup);
     for (const problem of doc.problems) {
       const at = doc.lines.positionAt(problem.start);
       if (problem.severity === 'error') errors++;
-      process.stdout.write(`${file}:${at.line + 1}:${at.character + 1}: ${problem.severity}: ${problem.message}\n`);
+      process.stdout.write(printable(`${file}:${at.line + 1}:${at.character + 1}: ${problem.severity}: ${problem.message}`) + '\n');
     }
   }
   return errors > 0 ? 1 : 0;
@@ -122,14 +130,16 @@ function check(files: string[], lookup: CodebookLookup): number {
 
 const FORMATS = ['csv', 'json', 'qdc', 'qdpx', 'html'] as const;
 
-function exportFiles(paths: string[], codebook: Codebook, format: string | undefined, out: string | undefined, bom: boolean): number {
+function exportFiles(paths: string[], codebook: Codebook, format: string | undefined, out: string | undefined, bom: boolean, options: ReadOptions): number {
   if (!format || !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`export: --format must be one of ${FORMATS.join(', ')}`);
   if (!out) throw new UsageError('export: --out FILE is required');
   if (paths.length === 0 && format !== 'qdc') throw new UsageError('export: give at least one file or folder');
   const lookup = new CodebookLookup(codebook);
+  const files = paths.length ? collectDocuments(paths, options) : [];
+  checkOutPath(out, files, paths);
   const documents = [];
-  for (const file of paths.length ? collectDocuments(paths) : []) {
-    const text = readText(file);
+  for (const file of files) {
+    const text = readDocument(file, options);
     if (text !== undefined) documents.push({ file, parsed: parseSafely(text, lookup) });
   }
   const input = { documents, codebook, projectName: format === 'qdpx' ? basename(out).replace(/\.[^.]+$/, '') : undefined };
@@ -139,9 +149,9 @@ function exportFiles(paths: string[], codebook: Codebook, format: string | undef
     : format === 'json' ? exportJson(input)
     : format === 'qdc' ? exportQdc(codebook)
     : format === 'qdpx' ? exportQdpx(input)
-    : exportHtml(input, { linkTo: (file) => relative(outDir, resolve(file)).split(sep).join('/') });
-  writeFileSync(out, content);
-  process.stderr.write(`${out}: ${documents.length} document${documents.length === 1 ? '' : 's'}, ${documents.reduce((n, d) => n + d.parsed.passages.length, 0)} passages\n`);
+    : exportHtml(input, { linkTo: (file) => relativeHref(relative(outDir, resolve(file)).split(sep).join('/')) });
+  writeOut(out, content);
+  process.stderr.write(`${printable(out)}: ${documents.length} document${documents.length === 1 ? '' : 's'}, ${documents.reduce((n, d) => n + d.parsed.passages.length, 0)} passages\n`);
   return 0;
 }
 
@@ -155,9 +165,10 @@ function importCodebookFile(paths: string[], out: string | undefined): number {
   }
   const result = importRefiCodebook(bytes, basename(paths[0]));
   if (!result.ok) throw new CodebookFileError(result.error);
-  result.messages.forEach((m) => process.stderr.write(`note: ${m}\n`));
+  result.messages.forEach((m) => process.stderr.write(`note: ${printable(m)}\n`));
   const json = JSON.stringify(result.codebook, null, 2) + '\n';
-  if (out) writeFileSync(out, json);
+  if (out) checkOutPath(out, [paths[0]], []);
+  if (out) writeOut(out, json);
   else process.stdout.write(json);
   return 0;
 }

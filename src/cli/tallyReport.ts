@@ -1,11 +1,12 @@
 // The tally as aligned text tables.
 import type { WorkspaceTally } from '../core';
 import { percent, table, thousands } from './format';
+import { printable } from './printable';
 
 export function printTally(tally: WorkspaceTally): string {
   const out: string[] = [`${tally.files} file${tally.files === 1 ? '' : 's'}, ${tally.passages} tagged passage${tally.passages === 1 ? '' : 's'}`, ''];
   for (const dimension of tally.dimensions) {
-    out.push(`${dimension.label} (${dimension.id})`);
+    out.push(printable(`${dimension.label} (${dimension.id})`));
     const rows = dimension.tags.map((t) => [t.known ? t.id : `${t.id} (unknown)`, t.label, t.passages, percent(t.share), thousands(t.characters), t.files]);
     out.push(table(['tag', 'label', 'passages', 'share', 'characters', 'files'], rows), '');
   }

@@ -179,7 +179,7 @@ function readEntity(text: string, at: number, limit: number): ReadValue {
   if (match && ENTITY.lastIndex <= limit) {
     const code = match[1] ? parseInt(match[1], 16) : match[2] ? parseInt(match[2], 10) : undefined;
     if (code !== undefined && code > 0 && code <= 0x10ffff) return { text: String.fromCodePoint(code), end: ENTITY.lastIndex };
-    const named = match[3] && NAMED_ENTITIES[match[3]];
+    const named = match[3] && Object.hasOwn(NAMED_ENTITIES, match[3]) ? NAMED_ENTITIES[match[3]] : undefined;
     if (named) return { text: named, end: ENTITY.lastIndex };
   }
   return { text: '&', end: at + 1 };

@@ -11,3 +11,4 @@ export * from "./tagPlan";
 export * from "./export";
 export * from "./workspaceIndex";
 export * from "./reparse";
+export * from './decode';

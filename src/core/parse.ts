@@ -126,7 +126,8 @@ class Collector implements BlockSink {
   }
 
   private makePassage(kind: Passage['kind'], start: number, end: number, contentStart: number, contentEnd: number, attributes: AttributeBlock): Passage {
-    const tags: Record<string, string[]> = {};
+    // Keyed by dimension ids from the document and codebook: no prototype, so `constructor` is just a key.
+    const tags: Record<string, string[]> = Object.create(null);
     let note: string | null = null;
     const { pairs } = attributes;
     for (let i = 0; i < pairs.length; i++) {
@@ -149,8 +150,7 @@ class Collector implements BlockSink {
   }
 
   private readTags(pair: AttributeBlock['pairs'][number], dimension: Dimension, tags: Record<string, string[]>): void {
-    // Keys come from the document: `constructor` must be a key like any other, not Object's own.
-    const list = Object.hasOwn(tags, pair.key) ? tags[pair.key] : (tags[pair.key] = []);
+    const list = (tags[pair.key] ??= []);
     const values = hasWhitespace(pair.value) ? pair.value.split(/\s+/).filter(Boolean) : pair.value ? [pair.value] : [];
     if (values.length === 0) this.problem('warning', 'empty-tag', `"${pair.key}" has no tag`, pair.start, pair.end);
     for (const value of values) {

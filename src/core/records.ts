@@ -17,7 +17,7 @@ export interface PassageRecord {
 }
 
 export function attributesOf(passage: Passage): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null);
   const { id, classes, pairs } = passage.attributes;
   if (id) out.id = id;
   if (classes.length) out.class = classes.join(' ');

@@ -1,6 +1,6 @@
 // Evidence: Export… — pick a format, a file, and write every workspace document's passages to it.
 import * as vscode from 'vscode';
-import { exportCsv, exportHtml, exportJson, exportQdc, exportQdpx, type ExportInput } from '../core';
+import { exportCsv, exportHtml, exportJson, exportQdc, exportQdpx, relativeHref, type ExportInput } from '../core';
 import { COMMANDS, type EvidenceServices } from './context';
 import { readWorkspaceDocuments } from './workspaceDocuments';
 
@@ -61,6 +61,7 @@ export function registerExport(services: EvidenceServices): vscode.Disposable {
 /** In the report, a link that opens the document at the line in VS Code (desktop), else the file itself. */
 function fileLink(file: string, line: number): string {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  if (!folder || folder.scheme !== 'file') return file;
-  return `vscode://file${vscode.Uri.joinPath(folder, file).path}:${line}`;
+  if (!folder || folder.scheme !== 'file') return relativeHref(file);
+  const path = vscode.Uri.joinPath(folder, file).path.split('/').map((segment) => encodeURIComponent(segment)).join('/');
+  return `vscode://file${path}:${line}`;
 }

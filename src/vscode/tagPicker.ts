@@ -7,7 +7,7 @@ interface TagItem extends vscode.QuickPickItem {
 }
 
 export async function pickTags(lookup: CodebookLookup, title: string, current: Record<string, string[]> = {}): Promise<TagValues | undefined> {
-  const tags: Record<string, string[]> = {};
+  const tags: Record<string, string[]> = Object.create(null);
   const dimensions = lookup.codebook.dimensions;
   for (const [index, dimension] of dimensions.entries()) {
     const chosen = new Set(current[dimension.id] ?? []);

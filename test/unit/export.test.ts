@@ -57,7 +57,7 @@ describe('JSON export', () => {
     assert.equal(data.generated, when.toISOString());
     assert.equal(data.files.length, 2);
     const [cafe] = data.files;
-    assert.deepEqual(cafe.passages.map((p) => p.tags), [{ evidence: ['sector-data'], use: ['instrumental'] }, { evidence: ['research'], use: ['transparent'] }, { level: ['system'] }]);
+    assert.deepEqual(cafe.passages.map((p) => ({ ...p.tags })), [{ evidence: ['sector-data'], use: ['instrumental'] }, { evidence: ['research'], use: ['transparent'] }, { level: ['system'] }]);
     assert.equal(cafe.passages[0].note, 'Vérifier 👩‍🔬 la source');
     assert.ok(cafe.coverage.untaggedParagraphs.some((p) => p.text === 'Non balisé.'));
     assert.equal(data.tally.passages, 6);

@@ -71,7 +71,7 @@ describe('parser properties', () => {
         assert.equal(doc.passages.length, 1, tagged);
         const [passage] = doc.passages;
         assert.equal(tagged.slice(passage.contentStart, passage.contentEnd), text.slice(start, end));
-        assert.deepEqual(passage.tags, Object.fromEntries(Object.entries(values.tags).filter(([, ids]) => ids.length)));
+        assert.deepEqual({ ...passage.tags }, Object.fromEntries(Object.entries(values.tags).filter(([, ids]) => ids.length)));
         assert.equal(passage.note, values.note || null);
         assert.equal(applyEdits(tagged, untagEdits(passage)), text);
       }),

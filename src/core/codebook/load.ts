@@ -22,6 +22,10 @@ export function loadCodebook(text: string): CodebookLoadResult {
     return { message, path, offset, length, line, character };
   };
 
+  // A BOM (Notepad writes one) is whitespace to us; replaced, not removed, so offsets stay right.
+  if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1);
+  const tooDeep = nestingBeyond(text, MAX_JSON_DEPTH);
+  if (tooDeep !== -1) return { ok: false, errors: [locate(`the JSON is nested deeper than ${MAX_JSON_DEPTH} levels; a codebook needs a handful`, [], tooDeep, 1)] };
   const syntaxErrors: ParseError[] = [];
   const root = parseTree(text, syntaxErrors, { allowTrailingComma: true, disallowComments: false });
   if (syntaxErrors.length > 0 || !root) {
@@ -41,6 +45,27 @@ export function loadCodebook(text: string): CodebookLoadResult {
     return locate(`${where}${issue.message}`, path, at?.offset ?? 0, at?.length ?? 1);
   });
   return { ok: false, errors };
+}
+
+const MAX_JSON_DEPTH = 64;
+
+/** Offset of the first `{` or `[` deeper than `limit` outside strings and comments, or -1 (the JSON parser recurses). */
+function nestingBeyond(text: string, limit: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      while (i < text.length && text.charCodeAt(i) !== 10) i++;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      const end = text.indexOf('*/', i + 2);
+      i = end === -1 ? text.length : end + 1;
+    } else if (c === 123 || c === 91) {
+      if (++depth > limit) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return -1;
 }
 
 /** The node at path, or the nearest ancestor that exists (a missing key is reported on its object). */

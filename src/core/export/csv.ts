@@ -5,12 +5,12 @@ import { plainDocument, tagsOf, type ExportInput } from './model';
 export const CSV_COLUMNS = ['file', 'line', 'column', 'kind', 'dimension', 'tag', 'label', 'note', 'text'] as const;
 
 /**
- * A cell that a spreadsheet would read as a formula (= + - @, or a leading tab or CR) gets a leading
- * apostrophe, the OWASP-recommended neutralisation; then RFC 4180 quoting.
+ * A cell that a spreadsheet would read as a formula (= + - @ after any leading spaces, or a leading tab,
+ * CR or LF) gets a leading apostrophe, the OWASP-recommended neutralisation; then RFC 4180 quoting.
  */
 export function csvCell(value: string | number): string {
   let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (typeof value === 'string' && /^[\t\r\n]|^[ \u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

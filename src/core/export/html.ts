@@ -14,7 +14,7 @@ const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 export function exportHtml(input: ExportInput, options: HtmlOptions = {}): string {
   const lookup = new CodebookLookup(input.codebook);
   const tally = tallyOf(input);
-  const linkTo = options.linkTo ?? ((file: string) => file);
+  const linkTo = options.linkTo ?? ((file: string) => relativeHref(file));
   const generated = (input.generated ?? new Date()).toISOString().slice(0, 16).replace('T', ' ');
   const out: string[] = [];
   out.push(`<!DOCTYPE html>
@@ -107,4 +107,13 @@ export function matrixSvg(rows: string[], columns: string[], counts: number[][])
   });
   parts.push('</svg>');
   return parts.join('');
+}
+
+/**
+ * A relative link to a file from a report: each segment percent-encoded (so `#`, `?` and `%` in names keep
+ * working) and prefixed with `./`, so a name like `javascript:alert(1).md` is a path, never a scheme.
+ */
+export function relativeHref(path: string): string {
+  const encoded = path.split('/').map((segment) => encodeURIComponent(segment)).join('/');
+  return encoded.startsWith('../') ? encoded : `./${encoded}`;
 }

@@ -4,6 +4,10 @@ import { XMLParser } from 'fast-xml-parser';
 import { unzipSync, strFromU8 } from 'fflate';
 import { codebookSchema, IDENTIFIER, type Codebook } from '../codebook/schema';
 
+/** Limits for files from elsewhere (a .qdpx is a zip: its sizes are checked before anything is inflated). */
+export const IMPORT_LIMITS = { zipEntries: 10_000, uncompressedBytes: 256 * 1024 * 1024, xmlDepth: 1000 };
+const MAX_XML_DEPTH = IMPORT_LIMITS.xmlDepth;
+
 export type ImportResult = { ok: true; codebook: Codebook; messages: string[] } | { ok: false; error: string };
 
 interface XmlCode {
@@ -22,12 +26,16 @@ export function importRefiCodebook(bytes: Uint8Array, fileName = 'codebook'): Im
   } catch (error) {
     return { ok: false, error: `${fileName}: ${(error as Error).message}` };
   }
+  // Entity declarations are how XML bombs expand; REFI-QDA files never need them.
+  if (/<!ENTITY/i.test(xml)) return { ok: false, error: `${fileName}: declares XML entities (<!ENTITY …>), which are not accepted in a REFI-QDA file` };
   let document: Record<string, unknown>;
   try {
-    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', removeNSPrefix: true, isArray: (name) => name === 'Code', processEntities: true, htmlEntities: false });
+    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', removeNSPrefix: true, isArray: (name) => name === 'Code', processEntities: true, htmlEntities: false, maxNestedTags: MAX_XML_DEPTH });
     document = parser.parse(xml);
   } catch (error) {
-    return { ok: false, error: `${fileName}: not well-formed XML (${(error as Error).message})` };
+    const message = (error as Error).message;
+    if (/Maximum nested tags exceeded/.test(message)) return { ok: false, error: `${fileName}: the XML is nested deeper than ${MAX_XML_DEPTH} levels, more than this importer reads` };
+    return { ok: false, error: `${fileName}: not well-formed XML (${message})` };
   }
   const codebookNode = (document.CodeBook ?? (document.Project as Record<string, unknown> | undefined)?.CodeBook) as { Codes?: { Code?: XmlCode[] } } | undefined;
   const codes = codebookNode?.Codes?.Code;
@@ -85,6 +93,8 @@ function descriptionOf(code: XmlCode): string {
   return (typeof d === 'string' ? d : d?.['#text'] ?? '').trim();
 }
 
+const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
+
 /** A Pandoc identifier from a code name: letters first, then letters, digits and - _ : . */
 function uniqueId(name: string, used: Set<string>, messages: string[], what: string): string {
   let id = name
@@ -94,7 +104,13 @@ function uniqueId(name: string, used: Set<string>, messages: string[], what: str
     .replace(/^-+|-+$/g, '');
   if (!IDENTIFIER.test(id)) id = `c-${id || 'code'}`;
   const base = id;
-  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  // The next suffix to try per base id, so a thousand codes of one name take linear time, not quadratic.
+  let suffixes = nextSuffix.get(used);
+  if (!suffixes) nextSuffix.set(used, (suffixes = new Map()));
+  for (let n = suffixes.get(base) ?? 2; used.has(id); n++) {
+    id = `${base}-${n}`;
+    suffixes.set(base, n + 1);
+  }
   used.add(id);
   if (id !== name) messages.push(`The ${what} "${name}" has the id "${id}" (ids start with a letter and use only letters, digits, - _ : .).`);
   return id;
@@ -105,7 +121,17 @@ function isZip(bytes: Uint8Array): boolean {
 }
 
 function projectFromZip(bytes: Uint8Array): string {
-  const files = unzipSync(bytes, { filter: (file) => /(^|\/)project\.qde$/i.test(file.name) });
+  let entries = 0;
+  let total = 0;
+  const files = unzipSync(bytes, {
+    filter: (file) => {
+      // Decided from the zip's own directory, before inflating anything: a zip bomb is refused, not unpacked.
+      if (++entries > IMPORT_LIMITS.zipEntries) throw new Error(`the .qdpx has more than ${IMPORT_LIMITS.zipEntries} entries, more than this importer reads`);
+      total += file.originalSize;
+      if (total > IMPORT_LIMITS.uncompressedBytes) throw new Error(`the .qdpx would unpack to more than ${IMPORT_LIMITS.uncompressedBytes / 1024 / 1024} MB, more than this importer reads`);
+      return /(^|\/)project\.qde$/i.test(file.name);
+    },
+  });
   const name = Object.keys(files)[0];
   if (!name) throw new Error('the .qdpx has no project.qde');
   return strFromU8(files[name]);
