@@ -1,6 +1,6 @@
 // Bundles the CLI (and, when present, the extension) into dist/ with esbuild.
 import { build } from 'esbuild';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const common = { bundle: true, platform: 'node', target: 'node18', sourcemap: !production, minify: production, logLevel: 'warning', mainFields: ['module', 'main'] };
@@ -13,7 +13,10 @@ if (existsSync('src/extension.ts')) {
 }
 
 // The codebook's JSON schema, from the same zod schema, so VS Code validates and completes the file as it is typed.
-const { codebookJsonSchema, exportJsonSchema } = await import('../dist/core.js').then((m) => m.default ?? m);
+const { codebookJsonSchema, exportJsonSchema, CODEBOOK_PRESETS } = await import('../dist/core.js').then((m) => m.default ?? m);
 writeFileSync('media/evidence-codebook.schema.json', JSON.stringify(codebookJsonSchema(), null, 2) + '\n');
 // The JSON export's schema, as documentation for whoever reads the exports.
 writeFileSync('media/evidence-export.schema.json', JSON.stringify(exportJsonSchema(), null, 2) + '\n');
+// Codebook presets, ready to copy to a folder's evidence-codebook.json.
+mkdirSync('presets', { recursive: true });
+for (const [name, codebook] of Object.entries(CODEBOOK_PRESETS)) writeFileSync(`presets/${name}`, JSON.stringify({ $schema: '../media/evidence-codebook.schema.json', ...codebook }, null, 2) + '\n');

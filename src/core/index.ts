@@ -12,3 +12,4 @@ export * from "./export";
 export * from "./workspaceIndex";
 export * from "./reparse";
 export * from './decode';
+export * from './cues';

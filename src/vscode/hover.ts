@@ -87,7 +87,7 @@ function passageHover(passage: Passage, lookup: CodebookLookup): vscode.Markdown
 function tagCard(markdown: vscode.MarkdownString, dimension: Dimension, tag: Tag): void {
   markdown.appendMarkdown(`**${escape(tag.label)}** · ${escape(dimension.label)} \`${dimension.id}=${tag.id}\`\n\n`);
   markdown.appendMarkdown(escape(tag.definition));
-  if (tag.level) markdown.appendMarkdown(`\n\n*Level:* ${escape(tag.level)}`);
+  if (tag.level) markdown.appendMarkdown(`\n\n*Typical level:* ${escape(tag.level)}`);
   if (tag.example) markdown.appendMarkdown(`\n\n*Example:* ${escape(tag.example)}`);
   if (tag.source) markdown.appendMarkdown(`\n\n*Source:* ${escape(tag.source)}`);
 }

@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { CodebookLookup, DEFAULT_CODEBOOK, codebookSchema, loadCodebook } from '../../src/core';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CODEBOOK_PRESETS, CodebookLookup, DEFAULT_CODEBOOK, codebookSchema, loadCodebook } from '../../src/core';
 
 describe('codebook', () => {
   it('the default codebook has the three dimensions of the review, every tag fully described', () => {
@@ -10,7 +12,24 @@ describe('codebook', () => {
     for (const tag of DEFAULT_CODEBOOK.dimensions.flatMap((d) => d.tags)) {
       assert.ok(tag.definition.length > 40 && tag.source?.includes('Morales') && tag.example && tag.cues.length > 2 && tag.color, tag.id);
     }
-    assert.deepEqual(DEFAULT_CODEBOOK.dimensions[1].tags.map((t) => t.level), ['individual', 'organisational', 'organisational']);
+    // Figure 3's pairing of use forms with levels is its layout, not a rule: level is its own dimension.
+    assert.deepEqual(DEFAULT_CODEBOOK.dimensions[1].tags.map((t) => t.level), [undefined, undefined, undefined]);
+    assert.match(DEFAULT_CODEBOOK.dimensions[1].description, /layout, not a rule/);
+    // Every source cites a located part of the review and quotes it; levels are not Hayter & Broadbent's.
+    for (const tag of DEFAULT_CODEBOOK.dimensions.flatMap((d) => d.tags)) assert.match(tag.source!, /, (§4\.\d|Box 4)[^:]*: "[^"]{40,}"$/, tag.id);
+    for (const tag of DEFAULT_CODEBOOK.dimensions[2].tags) assert.doesNotMatch(tag.source!, /Hayter & Broadbent/, tag.id);
+    assert.match(DEFAULT_CODEBOOK.dimensions[2].description, /Tseng, 2012, and Hayter & Morales, 2023/);
+    assert.ok(!DEFAULT_CODEBOOK.dimensions[0].tags[1].aliases.includes('data'), '"data" is no alias of sector-data');
+  });
+
+  it('the review-extended preset keeps the default dimensions and adds the optional ones, and loads from its file', () => {
+    const preset = CODEBOOK_PRESETS['clles-review-extended.json'];
+    assert.deepEqual(preset.dimensions.slice(0, 3), DEFAULT_CODEBOOK.dimensions);
+    assert.deepEqual(preset.dimensions.slice(3).map((d) => d.id), ['insight', 'purpose', 'generation', 'condition', 'uptake']);
+    for (const tag of preset.dimensions.slice(3).flatMap((d) => d.tags)) assert.match(tag.source!, /Morales, Broadbent & Makokha \(2025\), [^:]+: "[^"]{20,}"$/, tag.id);
+    const file = loadCodebook(readFileSync(resolve(__dirname, '../../presets/clles-review-extended.json'), 'utf8'));
+    assert.ok(file.ok, JSON.stringify(file));
+    assert.deepEqual(file.codebook.dimensions, preset.dimensions);
   });
 
   it('round-trips through JSON and the loader', () => {

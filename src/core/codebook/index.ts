@@ -2,3 +2,4 @@ export * from './schema';
 export * from './default';
 export * from './load';
 export * from './lookup';
+export * from './presets';
