@@ -13,3 +13,4 @@ export * from "./workspaceIndex";
 export * from "./reparse";
 export * from './decode';
 export * from './cues';
+export * from './safeEdit';

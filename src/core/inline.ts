@@ -12,6 +12,8 @@ export interface SpanVisitor {
   span(open: number, close: number, attributes: AttributeBlock): void;
   /** `]{` whose attributes did not make a span. */
   strayAttributes?(at: number, end: number): void;
+  /** A stretch where markup is not read (code, math, raw HTML or TeX, a comment, a link destination). */
+  opaque?(start: number, end: number): void;
 }
 
 const BACKSLASH = 92, OPEN = 91, CLOSE = 93, BANG = 33, CARET = 94, BRACE = 123, PAREN = 40, CLOSE_PAREN = 41, LESS = 60;
@@ -65,7 +67,10 @@ export class InlineScanner {
       else if (c === CLOSE) {
         if (text.charCodeAt(i + 1) === BRACE) this.visitor.strayAttributes?.(i, frameEnd);
         this.next = i + 1;
-      } else this.next = this.opaque.skip(i, frameEnd);
+      } else {
+        this.next = this.opaque.skip(i, frameEnd);
+        if (this.next > i + 2 || (this.next === i + 2 && text.charCodeAt(i) !== 92)) this.visitor.opaque?.(i, this.next);
+      }
       const { next, content, contentEnd } = this;
       if (content !== -1 && contentEnd > content) {
         // Scan the content as a frame of its own, then resume after the construct.
@@ -125,6 +130,7 @@ export class InlineScanner {
     if (after === PAREN) {
       const destinationEnd = this.linkDestination(close + 1, end);
       if (destinationEnd === -1) return close + 1;
+      this.visitor.opaque?.(close + 1, destinationEnd);
       const attributes = text.charCodeAt(destinationEnd) === BRACE ? parseAttributes(text, destinationEnd, end) : null;
       return attributes ? attributes.end : destinationEnd;
     }
@@ -194,4 +200,11 @@ export class InlineScanner {
     }
     return i < end && text.charCodeAt(i) === CLOSE_PAREN ? i + 1 : -1;
   }
+}
+
+/** The stretches of [start, end) where pandoc reads no markup: code, math, raw HTML and TeX, comments, link destinations. */
+export function opaqueRanges(text: string, start: number, end: number): [number, number][] {
+  const ranges: [number, number][] = [];
+  new InlineScanner(text, { span: () => {}, opaque: (from, to) => void ranges.push([from, to]) }).scan(start, end);
+  return ranges;
 }

@@ -1,6 +1,6 @@
 // Tag Selection, Retag Passage, Add Note, Remove Tags: each one undo step, on every selection at once.
 import * as vscode from 'vscode';
-import { planTag, retagEdits, tagEdits, untagEdits, type CodebookLookup, type Passage, type TextEdit } from '../core';
+import { planRetagging, planTag, planTagging, untagEdits, type CodebookLookup, type Passage, type TextEdit } from '../core';
 import { COMMANDS, type EvidenceServices } from './context';
 import type { ParsedEditorDocument } from './documents';
 import { pickTags } from './tagPicker';
@@ -27,14 +27,16 @@ export function registerTagging(services: EvidenceServices): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(COMMANDS.tagSelection, (args?: TagArguments) =>
       withEditor(async (editor, entry, lookup) => {
-        const plans = editor.selections.map((s) => planTag(entry.parsed, editor.document.offsetAt(s.start), editor.document.offsetAt(s.end)));
-        const refused = plans.find((p) => !p.ok);
+        const selections = editor.selections.map((s) => ({ start: editor.document.offsetAt(s.start), end: editor.document.offsetAt(s.end) }));
+        // Refuse early (before the pickers) what can never be tagged: blank lines, cuts across passages.
+        const refused = selections.map((s) => planTag(entry.parsed, s.start, s.end)).find((p) => !p.ok);
         if (refused && !refused.ok) return void vscode.window.showWarningMessage(`Evidence Tagger: ${refused.reason}`);
         const values = args ?? (await pickTags(lookup, 'Tag Selection'));
         if (!values) return;
-        const edits = plans.flatMap((p) => (p.ok ? tagEdits(entry.parsed.text, p.start, p.end, values, p.block) : []));
-        if (overlapping(edits)) return void vscode.window.showWarningMessage('Evidence Tagger: the selections overlap; tag them one at a time.');
-        await apply(editor, edits);
+        // The edit is proved on a copy first: it must make exactly the passages selected, and change nothing else.
+        const planned = planTagging(entry.parsed, selections, values, lookup);
+        if (!planned.ok) return void vscode.window.showWarningMessage(`Evidence Tagger: ${planned.reason}`);
+        await apply(editor, planned.edits);
       })(),
     ),
     vscode.commands.registerCommand(COMMANDS.retagPassage, (args?: TagArguments) =>
@@ -43,8 +45,9 @@ export function registerTagging(services: EvidenceServices): vscode.Disposable {
         if (passages.length === 0) return void vscode.window.showInformationMessage('Evidence Tagger: put the cursor in a tagged passage to retag it.');
         const values = args ?? (await pickTags(lookup, 'Retag Passage', passages[0].tags));
         if (!values) return;
-        const edits = passages.flatMap((p) => retagEdits(entry.parsed.text, p, { tags: values.tags, note: values.note === undefined ? p.note : values.note }, (k) => lookup.isDimension(k)));
-        await apply(editor, edits);
+        const planned = planRetagging(entry.parsed, passages, (p) => ({ tags: values.tags, note: values.note === undefined ? p.note : values.note }), lookup);
+        if (!planned.ok) return void vscode.window.showWarningMessage(`Evidence Tagger: ${planned.reason}`);
+        await apply(editor, planned.edits);
       })(),
     ),
     vscode.commands.registerCommand(COMMANDS.addNote, (note?: string) =>
@@ -56,7 +59,9 @@ export function registerTagging(services: EvidenceServices): vscode.Disposable {
             ? note
             : await vscode.window.showInputBox({ title: 'Add Note', prompt: 'Your memo for this passage (empty removes the note)', value: passages[0].note ?? '' });
         if (text === undefined) return;
-        await apply(editor, passages.flatMap((p) => retagEdits(entry.parsed.text, p, { tags: p.tags, note: text || null }, (k) => lookup.isDimension(k))));
+        const planned = planRetagging(entry.parsed, passages, (p) => ({ tags: p.tags, note: text || null }), lookup);
+        if (!planned.ok) return void vscode.window.showWarningMessage(`Evidence Tagger: ${planned.reason}`);
+        await apply(editor, planned.edits);
       })(),
     ),
     vscode.commands.registerCommand(COMMANDS.removeTags, () =>
@@ -76,11 +81,6 @@ async function apply(editor: vscode.TextEditor, edits: TextEdit[]): Promise<void
     for (const edit of edits) builder.replace(new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), edit.newText);
   });
   if (!ok) void vscode.window.showWarningMessage('Evidence Tagger: the document changed before the tags could be written; try again.');
-}
-
-function overlapping(edits: TextEdit[]): boolean {
-  const sorted = [...edits].sort((a, b) => a.start - b.start);
-  return sorted.some((edit, i) => i > 0 && edit.start < sorted[i - 1].end);
 }
 
 function unique<T>(items: T[]): T[] {

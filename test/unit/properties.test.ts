@@ -1,7 +1,7 @@
 // Property tests: the parser never throws, its ranges are sane, and tag → untag gives back the exact text.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { applyEdits, markupOf, parseDocument, tagEdits, untagEdits } from '../../src/core';
+import { applyEdits, markupOf, parseDocument, planTagging, tagEdits, untagEdits } from '../../src/core';
 import { lookup } from './helpers';
 
 const MARKUP_CHARS = ['[', ']', '{', '}', ':', '`', '\\', '$', '<', '>', '"', "'", '=', '#', '.', '-', '*', '!', '^', '~', '|', ' ', '\n', '\r\n', '\t', 'é', '😀', 'ع'];
@@ -114,5 +114,53 @@ describe('parser properties', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('safe tagging (planTagging)', () => {
+  // Prose with every construct that hides or changes markup, CRLF, and characters outside the BMP.
+  const pieces = ['word ', 'more words ', '`code [x] here` ', '$x_1$ ', '<!-- note -->', '[link](http://x.org/a_(b)) ', '![img](p.png) ', '\\[', '^', '!', '[', ']', '[1] ', '(', ')', '"q" ', 'é', '😀', '\n', '\r\n', '\n\n', '> ', '- ', '::: {evidence=practice}\n', '\n:::\n', '[in]{evidence=research} ', '{', '}'];
+  const document = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 40 }).map((parts) => parts.join(''));
+  const values = { tags: { evidence: ['research'], use: ['transparent'] } };
+
+  it('accepted tagging makes exactly the selected passage, and untagging gives back the exact text', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(document, fc.nat(), fc.nat(), (text, a, b) => {
+        const doc = parseDocument(text, lookup);
+        const start = Math.min(a, b) % (text.length + 1);
+        const end = Math.min(text.length, start + (Math.max(a, b) % 40));
+        const planned = planTagging(doc, [{ start, end }], values, lookup);
+        if (!planned.ok) return;
+        accepted++;
+        const tagged = applyEdits(text, planned.edits);
+        const after = parseDocument(tagged, lookup);
+        const made = after.passages.filter((p) => p.tags.use?.[0] === 'transparent' && p.tags.evidence?.[0] === 'research' && !doc.passages.some((q) => text.slice(q.contentStart, q.contentEnd) === tagged.slice(p.contentStart, p.contentEnd) && q.tags.use));
+        assert.equal(made.length, 1, 'a passage was produced');
+        assert.equal(applyEdits(tagged, untagEdits(made[0])), text, 'untag restores the text byte for byte');
+        assert.equal(after.passages.length, doc.passages.length + 1);
+      }),
+      { numRuns: 4000 },
+    );
+    assert.ok(accepted > 500, `${accepted} of 4000 selections were tagged`);
+  });
+
+  it('refuses the selections that used to corrupt text, saying why', () => {
+    const cases: [string, string, RegExp][] = [
+      ['As noted [1 in the report.', 'noted [1', /unmatched "\["/],
+      ['Run `git log [x]` now.', 'git log', /inside a code span/],
+      ['See [the site](http://example.org/page) here.', 'example', /inside a link address/],
+      ['Math $a+b$ here.', 'a+b', /inside math/],
+      ['A <!-- hidden remark --> here.', 'hidden', /inside an HTML comment/],
+      ['A \\emph{stressed} word.', 'stressed', /inside a TeX command/],
+      ['An image !caption here.', 'caption', /image/],
+      ['😀 face', '\ud83d', /splits a character/],
+    ];
+    for (const [text, selected, reason] of cases) {
+      const start = text.indexOf(selected);
+      const planned = planTagging(parseDocument(text, lookup), [{ start, end: start + selected.length }], values, lookup);
+      assert.ok(!planned.ok, `${text}: refused`);
+      assert.match(planned.reason, reason, text);
+    }
   });
 });

@@ -41,7 +41,7 @@ describe('hover, completion, diagnostics', () => {
     const instrumental = values.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'instrumental');
     assert.ok(instrumental, 'tag ids offered');
     const documentation = instrumental.documentation;
-    assert.match(typeof documentation === 'string' ? documentation : documentation?.value ?? '', /directly shapes/);
+    assert.match(typeof documentation === 'string' ? documentation : documentation?.value ?? '', /applied directly to a particular decision/);
   });
 
   it('flags an unknown tag with a "did you mean" quick fix that repairs it', async () => {

@@ -99,3 +99,30 @@ describe('tagging commands', () => {
 });
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('tagging never corrupts text', () => {
+  afterEach(closeAll);
+  const tags = { tags: { evidence: ['research'] } };
+
+  it('refuses selections inside code, a link address, a comment or math, and with an unmatched bracket; the text is unchanged', async () => {
+    const text = 'Run `git log [x]` now. See [the site](http://example.org/page). A <!-- hidden --> note. Math $a+b$. As noted [1 here.\n';
+    const editor = await openDocument('tag-unsafe.md', text);
+    for (const selected of ['git log', 'example', 'hidden', 'a+b', 'noted [1']) {
+      select(editor, selected);
+      await vscode.commands.executeCommand('evidenceTagger.tagSelection', tags);
+      assert.equal(editor.document.getText(), text, `${selected}: nothing written`);
+    }
+  });
+
+  it('Remove Tags after Tag Selection gives back the exact text, CRLF and emoji included', async () => {
+    const text = 'Línea uno 😀 con [corchetes] y \\[escapes\\].\r\n\r\nOtra línea.\r\n';
+    const editor = await openDocument('tag-roundtrip.md', text);
+    select(editor, 'uno 😀 con [corchetes] y \\[escapes\\]');
+    await vscode.commands.executeCommand('evidenceTagger.tagSelection', tags);
+    assert.notEqual(editor.document.getText(), text, 'tagged');
+    assert.match(editor.document.getText(), /\[uno 😀 con \[corchetes\] y \\\[escapes\\\]\]\{evidence=research\}/);
+    editor.selection = new vscode.Selection(cursorAt(editor, 'corchetes'), cursorAt(editor, 'corchetes'));
+    await vscode.commands.executeCommand('evidenceTagger.removeTags');
+    assert.equal(editor.document.getText(), text);
+  });
+});

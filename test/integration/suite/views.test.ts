@@ -117,3 +117,21 @@ describe('sidebar views', function () {
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
   });
 });
+
+describe('the index scan survives any file', function () {
+  this.timeout(60000);
+  after(closeAll);
+
+  it('a file of 1,500 nested quotes and a 2 MB one-paragraph transcript of unclosed brackets do not stop the scan', async () => {
+    await write('hostile/deep-quotes.md', '> '.repeat(1500) + '[deep]{evidence=research}\n');
+    await write('hostile/brackets.txt', 'R: we saw the [inaudible part and [sic the data [pause\n'.repeat(40_000));
+    await write('hostile/zz-after.md', '[After the hostile files]{evidence=practice use=embedded}\n');
+    await vscode.commands.executeCommand('evidenceTagger._rescanForTest');
+    await eventually(async () => {
+      const practice = find(find(await tally(), 'Type of evidence')?.children, 'Practice-informed advice');
+      assert.ok(practice?.children?.some((f) => f.label === 'hostile/zz-after.md'), 'the file after them is indexed');
+    }, 30000);
+    const covered = (await coverage()).items.map((i) => i.label);
+    assert.ok(covered.includes('hostile/deep-quotes.md') && covered.includes('hostile/brackets.txt'), 'the hostile files are indexed too');
+  });
+});
