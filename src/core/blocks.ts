@@ -27,9 +27,22 @@ export const MAX_CONTAINER_DEPTH = 32;
 
 const COLON = 58, BACKTICK = 96, TILDE = 126, HASH = 35, GT = 62, LESS = 60;
 
-interface OpenDiv {
+/**
+ * The fenced divs open at a top-level line, innermost first, as a shared chain (one node per opener, so a
+ * snapshot per line costs nothing). With it a re-parse can resume inside divs, not only between them.
+ */
+export interface DivChain {
+  /** Offset of the opening fence's line. */
+  offset: number;
+  parent: DivChain | null;
+  depth: number;
+}
+
+export interface OpenDiv {
   handle: number;
   line: number;
+  /** Its node in the chain of open divs (top level only). */
+  node?: DivChain | null;
   /** Whether the text around the div was a list item's (a div's own content is not). */
   inList: boolean;
   attributes: AttributeBlock;
@@ -54,13 +67,22 @@ export class BlockParser extends LineTable {
    * line depends only on the lines after it, which is what makes re-parsing after an edit incremental.
    */
   readonly syncLines: number[] = [];
+  /** For each sync line, the divs open there (null when none). */
+  readonly syncStacks: (DivChain | null)[] = [];
+  /** The divs still open where an incremental re-parse stopped (they go on as the previous parse had them). */
+  openAtStop: OpenDiv[] = [];
+  private initialDivs: OpenDiv[] = [];
   /** Lines of openers (div, code fence, comment, metadata) that found no closer: text after them can change their parse. */
   readonly unclosedLines: number[] = [];
-  private stopAt: ((line: number) => boolean) | undefined;
+  private stopAt: ((line: number, open: DivChain | null) => boolean) | undefined;
 
-  /** Parses the document, or (for an incremental re-parse) from `fromLine` until `stopAt` accepts a sync line. */
-  parse(fromLine?: number, stopAt?: (line: number) => boolean): number {
+  /**
+   * Parses the document, or (for an incremental re-parse) from `fromLine`, inside the divs `initialDivs`
+   * (outermost first), until `stopAt` accepts a sync line.
+   */
+  parse(fromLine?: number, stopAt?: (line: number, open: DivChain | null) => boolean, initialDivs: OpenDiv[] = []): number {
     this.stopAt = stopAt;
+    this.initialDivs = initialDivs;
     const end = this.blocks(fromLine ?? this.frontMatterEnd(), this.lineStart.length, false, true);
     for (const line of this.unclosedDivs.keys()) this.unclosedLines.push(line);
     this.unclosedLines.sort((a, b) => a - b);
@@ -106,15 +128,20 @@ export class BlockParser extends LineTable {
       this.sink.textBlock(this.firstNonSpace(paragraphStart), this.lineEnd[paragraphEnd], paragraphStart, paragraphEnd, false);
       paragraphStart = -1;
     };
-    const divs: OpenDiv[] = [];
+    const divs: OpenDiv[] = topLevel ? this.initialDivs.slice() : [];
     let listContext = inList;
     let i = from;
     while (i < to) {
       workCounter.visits++;
       const inDiv = divs.length > 0;
-      if (topLevel && !inDiv && paragraphStart === -1) {
-        if (i > from && this.stopAt?.(i)) return i;
+      if (topLevel && paragraphStart === -1) {
+        const open = inDiv ? divs[divs.length - 1].node ?? null : null;
+        if (i > from && this.stopAt?.(i, open)) {
+          this.openAtStop = divs;
+          return i;
+        }
         this.syncLines.push(i);
+        this.syncStacks.push(open);
       }
       const p = this.firstNonSpace(i);
       const end = this.lineEnd[i];
@@ -151,7 +178,9 @@ export class BlockParser extends LineTable {
         if (!inParagraph && c === COLON && indent === 0) {
           const attributes = this.divOpener(i);
           if (attributes) {
-            divs.push({ handle: this.sink.divOpened(i, attributes), line: i, inList: listContext, attributes });
+            const parent = divs.length ? divs[divs.length - 1].node ?? null : null;
+            const node = topLevel ? { offset: this.lineStart[i], parent, depth: (parent?.depth ?? 0) + 1 } : undefined;
+            divs.push({ handle: this.sink.divOpened(i, attributes), line: i, inList: listContext, attributes, node });
             listContext = false;
             i++;
             continue;

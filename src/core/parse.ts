@@ -1,9 +1,9 @@
 // The parser of DESIGN §3: text → passages (spans and divs carrying codebook keys), text blocks, problems.
 // It never throws: bad markup is text plus a problem, as pandoc would read it.
 import { type AttributeBlock, parseAttributes } from './attributes';
-import { BlockParser, MAX_CONTAINER_DEPTH, type BlockSink } from './blocks';
+import { BlockParser, MAX_CONTAINER_DEPTH, type BlockSink, type DivChain, type OpenDiv } from './blocks';
 import { InlineScanner } from './inline';
-import { LineIndex } from './text';
+import { LineIndex, lineOfOffset } from './text';
 import { CodebookLookup } from './codebook/lookup';
 import type { Dimension } from './codebook/schema';
 import { markupLength, type Passage, type Problem, type TextBlock } from './passage';
@@ -14,8 +14,11 @@ export interface ParsedDocument {
   passages: Passage[];
   blocks: TextBlock[];
   problems: Problem[];
-  /** For incremental re-parsing: offsets where the top level starts afresh, and of the lines of openers that never closed. */
-  sync: { offsets: number[]; unclosed: number[] };
+  /**
+   * For incremental re-parsing: offsets of lines where parsing can resume (no paragraph or container open,
+   * only fenced divs, listed in `stacks`), and of the lines of openers that never closed.
+   */
+  sync: { offsets: number[]; stacks: (DivChain | null)[]; unclosed: number[] };
 }
 
 function hasWhitespace(value: string): boolean {
@@ -29,18 +32,26 @@ function hasWhitespace(value: string): boolean {
 export function parseDocument(text: string, lookup: CodebookLookup): ParsedDocument {
   const lines = new LineIndex(text);
   const { collector, parser } = parseRegion(text, lines, lookup);
-  return { text, lines, passages: collector.passages, blocks: collector.blocks, problems: collector.problems, sync: { offsets: parser.syncLines.map((l) => lines.lineStarts[l]), unclosed: unique(parser.unclosedLines).map((l) => lines.lineStarts[l]) } };
+  return { text, lines, passages: collector.passages, blocks: collector.blocks, problems: collector.problems, sync: { offsets: parser.syncLines.map((l) => lines.lineStarts[l]), stacks: parser.syncStacks, unclosed: unique(parser.unclosedLines).map((l) => lines.lineStarts[l]) } };
 }
 
-/** Parses from `fromLine` (or the start) until `stopAt` accepts a top-level sync line (or the end). */
-export function parseRegion(text: string, lines: LineIndex, lookup: CodebookLookup, fromLine?: number, stopAt?: (line: number) => boolean) {
-  const collector = new Collector(text, lookup);
+/** Divs a region parse starts inside, with the passages (of the earlier parse) they belong to. */
+export interface OpenDivs {
+  divs: OpenDiv[];
+  passages: Passage[];
+}
+
+/** Parses from `fromLine` (or the start), inside `open` divs, until `stopAt` accepts a sync line (or the end). */
+export function parseRegion(text: string, lines: LineIndex, lookup: CodebookLookup, fromLine?: number, stopAt?: (line: number, open: DivChain | null) => boolean, open?: OpenDivs) {
+  const collector = new Collector(text, lookup, open?.passages ?? []);
   const parser = new BlockParser(text, lines.lineStarts, collector);
   collector.setLines(parser.lineStart, parser.lineEnd);
-  const endLine = parser.parse(fromLine, stopAt);
+  const endLine = parser.parse(fromLine, stopAt, open?.divs);
   collector.finish(parser);
   return { collector, parser, endLine };
 }
+
+export const UNCLOSED_DIV = 'This fenced div is never closed (add a line of ":::"): pandoc 3 runs it to the end of the document, list item or block quote it is in.';
 
 /** `{key=` at the start of an attribute list (sticky: never reads past the key). */
 const STRAY_KEY = /\{[ \t]*([\p{L}][\p{L}\p{N}\-_:.]*)[ \t]*=/uy;
@@ -53,7 +64,8 @@ class Collector implements BlockSink {
   private lineStart: number[] = [];
   private lineEnd: number[] = [];
 
-  constructor(private readonly text: string, private readonly lookup: CodebookLookup) {
+  /** Passages of an earlier parse for divs this region starts inside: handle -2 is the first, -3 the next… */
+  constructor(private readonly text: string, private readonly lookup: CodebookLookup, private readonly external: Passage[] = []) {
     this.inline = new InlineScanner(text, {
       span: (open, close, attributes) => {
         if (!this.isPassage(attributes)) return;
@@ -84,9 +96,20 @@ class Collector implements BlockSink {
     return this.passages.length - 1;
   }
 
+  private passageOf(handle: number): Passage {
+    return handle >= 0 ? this.passages[handle] : this.external[-handle - 2];
+  }
+
+  /** Where a div's content starts: the line after its opening fence (a re-parse may have clamped it). */
+  private divContentStart(passage: Passage): number {
+    const line = lineOfOffset(this.lineStart, passage.start);
+    return line + 1 < this.lineStart.length ? this.lineStart[line + 1] : this.lineEnd[line];
+  }
+
   divClosed(handle: number, closingLine: number): void {
     if (handle === -1) return;
-    const passage = this.passages[handle];
+    const passage = this.passageOf(handle);
+    passage.contentStart = this.divContentStart(passage);
     const closeStart = this.lineStart[closingLine];
     const closeEnd = this.lineEnd[closingLine];
     // The closing markup takes the line break before the fence, so untagging restores "text\n" exactly.
@@ -97,9 +120,9 @@ class Collector implements BlockSink {
 
   divUnclosed(handle: number, lastLine: number): void {
     if (handle === -1) return;
-    const passage = this.passages[handle];
+    const passage = this.passageOf(handle);
     passage.end = this.lineEnd[lastLine];
-    passage.contentStart = Math.min(passage.contentStart, passage.end);
+    passage.contentStart = Math.min(this.divContentStart(passage), passage.end);
     passage.contentEnd = passage.end;
   }
 
@@ -196,7 +219,7 @@ class Collector implements BlockSink {
     for (const [line, attributes] of parser.unclosedDivs) {
       if (!this.isPassage(attributes)) continue;
       const start = parser.lineStart[line];
-      this.problem('warning', 'unclosed-div', 'This fenced div is never closed (add a line of ":::"): pandoc 3 runs it to the end of the document, list item or block quote it is in.', start, parser.lineEnd[line]);
+      this.problem('warning', 'unclosed-div', UNCLOSED_DIV, start, parser.lineEnd[line]);
     }
     // Parents and depth: passages arrive outer before inner, so a stack of open ends is enough.
     const stack: number[] = [];
@@ -255,5 +278,5 @@ export function failedParse(text: string, error: unknown): ParsedDocument {
     start: 0,
     end: 0,
   };
-  return { text, lines: new LineIndex(text), passages: [], blocks: [], problems: [problem], sync: { offsets: [], unclosed: [] } };
+  return { text, lines: new LineIndex(text), passages: [], blocks: [], problems: [problem], sync: { offsets: [], stacks: [], unclosed: [] } };
 }

@@ -34,18 +34,33 @@ export async function run(): Promise<void> {
   await new Promise((r) => setTimeout(r, 1000));
   const before = (await vscode.commands.executeCommand<number[]>('evidenceTagger._keystrokesForTest')).length;
   // Typing happens in prose: each edit goes a few characters into a line of text, spread over the document.
-  const lines = editor.document.lineCount;
-  for (let i = 0, n = 0; n < 120 && i < 10_000; i++) {
-    const line = Math.floor(((i * 0.618034) % 1) * (lines - 1));
-    const lineText = editor.document.lineAt(line).text;
-    if (lineText.length < 40 || !/^[A-Z]/.test(lineText)) continue;
-    await editor.edit((b) => b.insert(new vscode.Position(line, 12), n % 3 === 0 ? '[' : 'x'), { undoStopBefore: false, undoStopAfter: false });
-    n++;
-  }
+  const typeAt = async (count: number, seed: number) => {
+    const lines = editor.document.lineCount;
+    for (let i = 0, n = 0; n < count && i < 10_000; i++) {
+      const line = Math.floor((((i + seed) * 0.618034) % 1) * (lines - 1));
+      const lineText = editor.document.lineAt(line).text;
+      if (lineText.length < 40 || !/^[A-Z]/.test(lineText)) continue;
+      await editor.edit((b) => b.insert(new vscode.Position(line, 12), n % 3 === 0 ? '[' : 'x'), { undoStopBefore: false, undoStopAfter: false });
+      n++;
+    }
+  };
+  await typeAt(120, 0);
   const times = (await vscode.commands.executeCommand<number[]>('evidenceTagger._keystrokesForTest')).slice(before + 20).sort((a, b) => a - b);
   figures.keystroke_median_ms = times[Math.floor(times.length / 2)];
   figures.keystroke_p95_ms = times[Math.floor(times.length * 0.95)];
   figures.keystroke_samples = times.length;
+  // The same with something left open above the cursor: a code fence, a div, a comment, front matter.
+  const unclosed: number[] = [];
+  for (const [i, opener] of ['```\n', '::: {evidence=research}\n', '<!--\n', '---\ntitle: draft\n'].entries()) {
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), opener));
+    await typeAt(60, 1000 * (i + 1));
+    // The last 50 of the 60 (the first few warm up after the structural edit).
+    for (const ms of (await vscode.commands.executeCommand<number[]>('evidenceTagger._keystrokesForTest')).slice(-50)) unclosed.push(ms);
+    await editor.edit((b) => b.delete(new vscode.Range(0, 0, opener.split('\n').length - 1, 0)));
+  }
+  unclosed.sort((a, b) => a - b);
+  figures.keystroke_unclosed_median_ms = unclosed[Math.floor(unclosed.length / 2)];
+  figures.keystroke_unclosed_p95_ms = unclosed[Math.floor(unclosed.length * 0.95)];
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   figures.find_ms = stats.findMs ?? 0;
   writeFileSync(results, JSON.stringify(figures));

@@ -26,7 +26,7 @@ describe('incremental re-parse', () => {
         const start = at % (before.length + 1);
         check(before, start, Math.min(length, before.length - start), inserted);
       }),
-      { numRuns: 4000 },
+      { numRuns: Number(process.env.INCREMENTAL_RUNS ?? 4000) },
     );
   });
 
