@@ -33,6 +33,8 @@ export interface IndexedDocument {
   dimensionCounts: Map<string, number>;
   tagCounts: Map<string, number>;
   untagged: IndexedParagraph[];
+  /** Why the document could not be read (its parse failed); it then counts as untagged text. */
+  readFailure?: string;
 }
 
 const EXCERPT_LENGTH = 80;
@@ -53,6 +55,7 @@ function flat(text: string): string {
 /** `summary`, when the caller already has it for this parse, saves summarising again. */
 export function indexDocument(key: string, label: string, parsed: ParsedDocument, summary: DocumentSummary = summarizeDocument(parsed)): IndexedDocument {
   const { untaggedBlocks, ...totals } = summary;
+  const failure = parsed.problems.find((p) => p.code === 'parse-failed');
   const dimensionCounts = new Map<string, number>();
   const tagCounts = new Map<string, number>();
   for (const passage of parsed.passages) {
@@ -71,6 +74,7 @@ export function indexDocument(key: string, label: string, parsed: ParsedDocument
     lineStarts: Int32Array.from(parsed.lines.lineStarts),
     passages: parsed.passages.map((p) => ({ kind: p.kind, contentStart: p.contentStart, contentEnd: p.contentEnd, tags: p.tags, note: p.note === null ? null : flat(p.note) })),
     untagged: untaggedBlocks.map((b) => ({ start: b.start, end: b.end })),
+    ...(failure ? { readFailure: failure.message } : {}),
   };
 }
 

@@ -25,8 +25,9 @@ class CoverageTree implements vscode.TreeDataProvider<Node> {
     if (!node) {
       return this.indexer.index
         .all()
-        .filter((d) => d.summary.proseLength > 0)
-        .sort((a, b) => a.summary.coverage - b.summary.coverage || (a.label < b.label ? -1 : 1))
+        .filter((d) => d.summary.proseLength > 0 || d.readFailure)
+        // Documents that could not be read come first: they need attention before any figure means much.
+        .sort((a, b) => Number(!!b.readFailure) - Number(!!a.readFailure) || a.summary.coverage - b.summary.coverage || (a.label < b.label ? -1 : 1))
         .map((document) => ({ kind: 'file', document }));
     }
     if (node.kind === 'file') {
@@ -47,6 +48,11 @@ class CoverageTree implements vscode.TreeDataProvider<Node> {
       item.tooltip = `${document.summary.taggedLength} of ${document.summary.proseLength} prose characters tagged, in ${document.summary.passageCount} passages; ${untagged} paragraphs have no tag`;
       item.iconPath = new vscode.ThemeIcon(document.summary.coverage >= 0.999 ? 'pass-filled' : document.summary.coverage > 0 ? 'circle-large-outline' : 'circle-slash');
       item.id = `coverage:${document.key}`;
+      if (document.readFailure) {
+        item.description = 'could not be read';
+        item.tooltip = `${document.readFailure}\nDetails are in the "Evidence Tagger" output.`;
+        item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+      }
       return item;
     }
     const { paragraph, document } = node;

@@ -7,6 +7,9 @@ import type { EvidenceServices } from './context';
 import { documentLabel, findEvidenceFiles, readDocumentText } from './documentSource';
 import { affectsSettings, readSettings, type Settings } from './settings';
 
+/** A document whose parse takes longer than this is logged (the parser is linear: it means a huge file). */
+const PARSE_BUDGET_MS = 250;
+
 /** Work at most this long before yielding to the event loop. */
 const SLICE_MS = 12;
 const READ_BATCH = 32;
@@ -188,7 +191,10 @@ export class IndexService implements vscode.Disposable {
   /** Indexes one document's text; a document that cannot be read is logged and indexed as untagged, and the scan goes on. */
   private indexText(uri: vscode.Uri, text: string): void {
     try {
+      const started = performance.now();
       const parsed = parseSafely(text, this.services.codebooks.lookupFor(uri));
+      const ms = performance.now() - started;
+      if (ms > PARSE_BUDGET_MS) log(`Indexing ${vscode.workspace.asRelativePath(uri)} took ${ms.toFixed(0)} ms (${text.length} characters).`);
       const failure = parsed.problems.find((p) => p.code === 'parse-failed');
       if (failure) log(`${vscode.workspace.asRelativePath(uri)}: ${failure.message}`);
       this.index.set(indexDocument(uri.toString(), documentLabel(uri), parsed));

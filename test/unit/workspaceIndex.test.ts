@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { DEFAULT_CODEBOOK, WorkspaceIndex, excerptOf, indexDocument, parseDocument, positionIn, tagKey } from '../../src/core';
+import { DEFAULT_CODEBOOK, WorkspaceIndex, excerptOf, failedParse, indexDocument, parseDocument, positionIn, tagKey } from '../../src/core';
 import { defaultLookup as lookup } from './helpers';
 
 const doc = (key: string, text: string) => indexDocument(key, key, parseDocument(text, lookup));
@@ -48,5 +48,14 @@ describe('workspace index', () => {
     assert.deepEqual(positionIn(indexed, indexed.passages[0].contentStart), { line: 1, character: 6 });
     assert.equal(excerptOf('  a\n  b   c  ', 0, 13), 'a b c');
     assert.equal(excerptOf('x'.repeat(200), 0, 200).length, 80);
+  });
+});
+
+describe('workspace index: documents that cannot be read', () => {
+  it('records the failure, so the Coverage view can show it, and counts the document as untagged', () => {
+    const failed = indexDocument('file:///bad.md', 'bad.md', failedParse('[a]{evidence=research}\n', new RangeError('boom')));
+    assert.match(failed.readFailure!, /boom/);
+    assert.equal(failed.passages.length, 0);
+    assert.equal(indexDocument('file:///ok.md', 'ok.md', parseDocument('[a]{evidence=research}\n', lookup)).readFailure, undefined);
   });
 });
