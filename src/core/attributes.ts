@@ -33,6 +33,14 @@ export function isEscapable(c: number): boolean {
   return c > 32 && c < 127 && !isAsciiAlphaNumeric(c);
 }
 
+const ALPHANUMERIC = /[\p{L}\p{N}]/u;
+
+/** In attribute values pandoc's escapedChar' takes any character but a line break or an alphanumeric (space too). */
+function isValueEscapable(c: number): boolean {
+  if (c < 128) return c !== 10 && c !== 13 && !isAsciiAlphaNumeric(c);
+  return !ALPHANUMERIC.test(String.fromCharCode(c));
+}
+
 const LETTER = /\p{L}/u;
 const IDENTIFIER_REST = /[\p{L}\p{N}\-_:.]/u;
 
@@ -88,11 +96,18 @@ export function parseAttributes(text: string, open: number, limit: number): Attr
 
 function readAttribute(text: string, at: number, limit: number, block: AttributeBlock): number {
   const c = text.charCodeAt(at);
-  if (c === 35 || c === 46) {
+  if (c === 35) {
+    // An id is any run of letters, digits and - _ : . (pandoc 3 accepts "#1x", see its issue #7920).
+    let end = at + 1;
+    while (end < limit && isIdentifierRest(text.charCodeAt(end))) end++;
+    if (end === at + 1) return -1;
+    block.id = text.slice(at + 1, end);
+    return end;
+  }
+  if (c === 46) {
     const end = identifierEnd(text, at + 1, limit);
     if (end === -1) return -1;
-    if (c === 35) block.id = text.slice(at + 1, end);
-    else block.classes.push(text.slice(at + 1, end));
+    block.classes.push(text.slice(at + 1, end));
     return end;
   }
   if (c === 45) {
@@ -120,23 +135,40 @@ interface ReadValue {
 function readQuoted(text: string, at: number, limit: number): ReadValue | null {
   const quote = text.charCodeAt(at);
   if (quote !== 34 && quote !== 39) return null;
+  // `""` is empty; otherwise pandoc's `enclosed` wants no white space right after the opening quote.
+  if (text.charCodeAt(at + 1) === quote) return { text: '', end: at + 2 };
+  const first = text.charCodeAt(at + 1);
+  if (first === 32 || first === 9 || first === 10 || first === 13 || first === 0xa0) return null;
   // Fast path: no escapes, entities or line breaks before the closing quote.
   for (let i = at + 1; i < limit; i++) {
     const c = text.charCodeAt(i);
     if (c === quote) return { text: text.slice(at + 1, i), end: i + 1 };
-    if (c === BACKSLASH || c === 38 || c === 10 || c === 13) break;
+    if (c === BACKSLASH || c === 38 || c === 10 || c === 13 || c === 9) break;
   }
   let out = '';
   let i = at + 1;
+  // Pandoc expands tabs to the next multiple of 4 columns before it parses: track the column for that.
+  let column = -1;
   while (i < limit) {
     const c = text.charCodeAt(i);
     if (c === quote) return { text: out, end: i + 1 };
-    if (c === BACKSLASH && i + 1 < limit && isEscapable(text.charCodeAt(i + 1))) {
+    if (c === 9) {
+      if (column === -1) column = columnOf(text, i);
+      const width = 4 - (column % 4);
+      out += ' '.repeat(width);
+      column += width;
+      i++;
+      continue;
+    }
+    if (column !== -1) column += isLineBreak(c) ? -column : 1;
+    if (c === BACKSLASH && i + 1 < limit && isValueEscapable(text.charCodeAt(i + 1))) {
       out += text[i + 1];
       i += 2;
+      if (column !== -1) column++;
     } else if (c === 38) {
       const entity = readEntity(text, i, limit);
       out += entity.text;
+      if (column !== -1) column += entity.end - i - 1;
       i = entity.end;
     } else if (isLineBreak(c)) {
       // A line break inside quotes reads as a space, but a blank line ends the paragraph.
@@ -154,12 +186,21 @@ function readQuoted(text: string, at: number, limit: number): ReadValue | null {
   return null;
 }
 
+/** The column of offset `at` in its line, tabs expanded to multiples of 4 as pandoc does. */
+function columnOf(text: string, at: number): number {
+  let start = at;
+  while (start > 0 && !isLineBreak(text.charCodeAt(start - 1))) start--;
+  let column = 0;
+  for (let i = start; i < at; i++) column = text.charCodeAt(i) === 9 ? column + 4 - (column % 4) : column + 1;
+  return column;
+}
+
 function readUnquoted(text: string, at: number, limit: number): ReadValue {
   let i = at;
   let escaped = false;
   while (i < limit) {
     const c = text.charCodeAt(i);
-    if (c === BACKSLASH && i + 1 < limit && isEscapable(text.charCodeAt(i + 1))) {
+    if (c === BACKSLASH && i + 1 < limit && isValueEscapable(text.charCodeAt(i + 1))) {
       escaped = true;
       i += 2;
       continue;
@@ -167,8 +208,10 @@ function readUnquoted(text: string, at: number, limit: number): ReadValue {
     if (c === 125 || isSpaceOrTab(c) || isLineBreak(c)) break;
     i++;
   }
-  const raw = text.slice(at, i);
-  return { text: escaped ? raw.replace(/\\([\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e])/g, '$1') : raw, end: i };
+  if (!escaped) return { text: text.slice(at, i), end: i };
+  let out = '';
+  for (let j = at; j < i; j++) out += text.charCodeAt(j) === BACKSLASH && isValueEscapable(text.charCodeAt(j + 1)) ? text[++j] : text[j];
+  return { text: out, end: i };
 }
 
 const ENTITY = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{1,31}));/y;
@@ -185,8 +228,10 @@ function readEntity(text: string, at: number, limit: number): ReadValue {
   return { text: '&', end: at + 1 };
 }
 
-/** Writes a value so that parseAttributes reads it back unchanged. */
+/** Writes a value so that parseAttributes (and pandoc) read it back unchanged. */
 export function formatValue(value: string): string {
   if (value !== '' && /^[^\s"'}\\&{]+$/.test(value)) return value;
-  return `"${value.replace(/[\\"&]/g, (c) => (c === '&' ? '&amp;' : `\\${c}`)).replace(/\r?\n/g, ' ')}"`;
+  const quoted = value.replace(/[\\"&]/g, (c) => (c === '&' ? '&amp;' : `\\${c}`)).replace(/\r?\n/g, ' ');
+  // Pandoc reads no quoted value that starts with white space: escape that first space.
+  return `"${/^[ \t\u00a0]/.test(quoted) ? `\\${quoted}` : quoted}"`;
 }

@@ -123,9 +123,12 @@ export class BlockParser extends LineTable {
   private blocks(from: number, to: number, inList: boolean, topLevel = false): number {
     let paragraphStart = -1;
     let paragraphEnd = -1;
+    // A one-line paragraph may be the term of a definition list; definitions follow it, a blank line between at most.
+    let term = -1;
     const flush = () => {
       if (paragraphStart === -1) return;
       this.sink.textBlock(this.firstNonSpace(paragraphStart), this.lineEnd[paragraphEnd], paragraphStart, paragraphEnd, false);
+      term = paragraphStart === paragraphEnd ? paragraphEnd : -1;
       paragraphStart = -1;
     };
     const divs: OpenDiv[] = topLevel ? this.initialDivs.slice() : [];
@@ -134,7 +137,8 @@ export class BlockParser extends LineTable {
     while (i < to) {
       workCounter.visits++;
       const inDiv = divs.length > 0;
-      if (topLevel && paragraphStart === -1) {
+      // A sync line must hold nothing pending: no paragraph, and no term waiting for its definition.
+      if (topLevel && paragraphStart === -1 && (term === -1 || i - term > 2)) {
         const open = inDiv ? divs[divs.length - 1].node ?? null : null;
         if (i > from && this.stopAt?.(i, open)) {
           this.openAtStop = divs;
@@ -150,6 +154,18 @@ export class BlockParser extends LineTable {
         i++;
         continue;
       }
+      // A definition: `:` or `~` and a space, right after a term (or a blank line after it, or another definition).
+      if ((paragraphStart === i - 1 && paragraphEnd === i - 1) || (paragraphStart === -1 && term !== -1 && i - term <= 2)) {
+        const contentAt = this.definitionMarkerEnd(i, p);
+        if (contentAt !== -1 && !this.tooDeepAt(i)) {
+          flush();
+          i = this.container(i, to, divs.length > 0, contentAt, 4, false);
+          term = i - 1;
+          while (term > 0 && this.isBlank(term)) term--;
+          continue;
+        }
+      }
+      if (paragraphStart === -1 && i - term > 2) term = -1;
       const inParagraph = paragraphStart !== -1;
       const indent = this.indent(i, p);
       const c = this.text.charCodeAt(p);
@@ -237,6 +253,17 @@ export class BlockParser extends LineTable {
     return -1;
   }
 
+
+  /** After a definition marker (`:` or `~`, up to 3 spaces before, a space or tab after): where its text starts, or -1. */
+  private definitionMarkerEnd(i: number, p: number): number {
+    const c = this.text.charCodeAt(p);
+    if ((c !== COLON && c !== TILDE) || this.indent(i, p) >= 4) return -1;
+    const after = this.text.charCodeAt(p + 1);
+    if (after !== SPACE && after !== TAB) return -1;
+    let q = p + 1;
+    while (q < this.lineEnd[i] && (this.text.charCodeAt(q) === SPACE || this.text.charCodeAt(q) === TAB) && this.indent(i, q) < 4) q++;
+    return q;
+  }
 
   /** Whether a container may open at line i without passing the depth cap (reported once). */
   private tooDeepAt(i: number): boolean {

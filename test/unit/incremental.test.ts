@@ -5,7 +5,7 @@ import { parseDocument, reparseDocument } from '../../src/core';
 import { lookup } from './helpers';
 import { TRICKY_DOCUMENTS } from './trickyDocuments';
 
-const PIECES = ['[', ']', '{', '}', ':::', '::: {k=v}', '\n', '\n\n', '`', '```', '> ', '- ', '    ', 'word ', 'evidence=research', 'k=v', '"', '<!--', '-->', '---', '#', '\\', '$', 'é😀'];
+const PIECES = ['[', ']', '{', '}', ':::', '::: {k=v}', '\n', '\n\n', '`', '```', '> ', '- ', '    ', 'word ', 'evidence=research', 'k=v', '"', '<!--', '-->', '---', '#', '\\', '$', 'é😀', ': ', '~ ', '\t'];
 const snippet = fc.array(fc.constantFrom(...PIECES), { maxLength: 6 }).map((p) => p.join(''));
 const base = fc.oneof(fc.constantFrom(...TRICKY_DOCUMENTS.map(([, t]) => t)), fc.array(fc.constantFrom(...PIECES, 'Some prose here. ', '[a span]{k=v} ', '\n\n::: {k=w}\ninside\n:::\n\n'), { maxLength: 60 }).map((p) => p.join('')));
 

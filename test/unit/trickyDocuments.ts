@@ -33,5 +33,8 @@ export const TRICKY_DOCUMENTS: [string, string][] = [
   ['tables as text', '| x | y |\n|---|---|\n| [b]{k=v} | [c |\n| d]{k=v} | e |'],
   ['unicode: emoji, accents, right-to-left', '[😀 émoji 👩‍🔬]{k=v} [مرحبا بالعالم]{k=v use=transparent} [ß]{évidence=x k=v}'],
   ['horizontal rules and setext headings', '* * *\n[a]{k=v}\n\nTitle [b]{k=v}\n=====\n\n---\n\n[c]{k=v}'],
+  ['ids as pandoc 3 reads them', '[a]{#1x k=v} [b]{#-x k=v} [c]{#_x.y:z k=v} [d]{#1 k=v} [e]{#é k=v} [f]{.1x k=v} [g]{# k=v}'],
+  ['quoted values: no white space after the opening quote, escapes of any symbol', '[a]{k=" b"} [b]{k=\' b\'} [c]{k="\\ b"} [d]{k=\\ b} [e]{k="a\\ b"} [f]{k=a\\é} [g]{k=""} [h]{k=\'\'} [i]{k="\n b"} [j]{k="x\\\n y"} [l]{k="a\tb"}'],
+  ['definition lists', 'Term [a]{k=v}\n:   def [b]{k=v}\n\nTerm two\n\n:   ::: {k=v}\n    inside\n    :::\n\n    more [c]{k=v}\n\n~ tilde [d]{k=v}\n\nTerm\n: short [e]{k=v}\n  lazy\n\n: not a definition [f]{k=v}'],
   ['unknown tags and repeated keys are still passages', '[a]{evidence=reserch} [b]{use="transparent instrumental" use=embedded} [c]{k=}'],
 ];
