@@ -36,7 +36,7 @@ export function cleanNpmEnv(env = process.env) {
 export class SetupError extends Error {}
 
 /** What the build of code-server's native modules needs from the system, checked before a long install. */
-function missingBuildTools() {
+export function missingBuildTools() {
   const missing = [];
   const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
   for (const [command, pkg] of [['python3', 'python3'], ['make', 'make'], ['g++', 'g++']]) if (!has(command)) missing.push(pkg);
