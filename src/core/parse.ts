@@ -6,7 +6,7 @@ import { InlineScanner } from './inline';
 import { LineIndex, lineOfOffset } from './text';
 import { CodebookLookup } from './codebook/lookup';
 import type { Dimension } from './codebook/schema';
-import { markupLength, type Passage, type Problem, type TextBlock } from './passage';
+import { keyedRecord, markupLength, type Passage, type Problem, type TextBlock } from './passage';
 
 export interface ParsedDocument {
   text: string;
@@ -150,7 +150,7 @@ class Collector implements BlockSink {
 
   private makePassage(kind: Passage['kind'], start: number, end: number, contentStart: number, contentEnd: number, attributes: AttributeBlock): Passage {
     // Keyed by dimension ids from the document and codebook: no prototype, so `constructor` is just a key.
-    const tags: Record<string, string[]> = Object.create(null);
+    const tags = keyedRecord<string[]>();
     let note: string | null = null;
     const { pairs } = attributes;
     for (let i = 0; i < pairs.length; i++) {

@@ -55,3 +55,13 @@ export interface Problem {
   value?: string;
   suggestion?: string;
 }
+
+/**
+ * A map from keys found in documents (dimension ids, attribute keys) to values, with no Object.prototype
+ * behind it, so `constructor` or `toString` is an ordinary key. Object.create(null) would do that too, but
+ * V8 keeps such objects in slow dictionary mode; an empty prototype without a prototype keeps them fast.
+ */
+const KEYED_PROTOTYPE: object = Object.create(null);
+export function keyedRecord<T>(): Record<string, T> {
+  return Object.create(KEYED_PROTOTYPE) as Record<string, T>;
+}

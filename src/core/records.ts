@@ -1,6 +1,6 @@
 // Passages as plain records for JSON output and exports: positions resolved, attributes flattened.
 import type { ParsedDocument } from './parse';
-import type { Passage } from './passage';
+import { keyedRecord, type Passage } from './passage';
 import type { Position } from './text';
 
 export interface PassageRecord {
@@ -17,7 +17,7 @@ export interface PassageRecord {
 }
 
 export function attributesOf(passage: Passage): Record<string, string> {
-  const out: Record<string, string> = Object.create(null);
+  const out = keyedRecord<string>();
   const { id, classes, pairs } = passage.attributes;
   if (id) out.id = id;
   if (classes.length) out.class = classes.join(' ');
