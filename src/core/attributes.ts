@@ -75,10 +75,18 @@ function skipSpaceAndOneNewline(text: string, at: number, limit: number): number
   return i;
 }
 
+/** Most attribute lists have no class: they share one empty, frozen list until a class comes. */
+const NO_CLASSES: string[] = Object.freeze([]) as unknown as string[];
+
+function addClass(block: AttributeBlock, name: string): void {
+  if (block.classes === NO_CLASSES) block.classes = [];
+  block.classes.push(name);
+}
+
 /** Parses `{...}` at `open`; null when pandoc would not read attributes there. */
 export function parseAttributes(text: string, open: number, limit: number): AttributeBlock | null {
   if (text.charCodeAt(open) !== 123) return null;
-  const block: AttributeBlock = { id: '', classes: [], pairs: [], start: open, end: -1 };
+  const block: AttributeBlock = { id: '', classes: NO_CLASSES, pairs: [], start: open, end: -1 };
   let i = skipSpaceAndOneNewline(text, open + 1, limit);
   while (i !== -1 && i < limit) {
     const c = text.charCodeAt(i);
@@ -107,11 +115,11 @@ function readAttribute(text: string, at: number, limit: number, block: Attribute
   if (c === 46) {
     const end = identifierEnd(text, at + 1, limit);
     if (end === -1) return -1;
-    block.classes.push(text.slice(at + 1, end));
+    addClass(block, text.slice(at + 1, end));
     return end;
   }
   if (c === 45) {
-    block.classes.push('unnumbered');
+    addClass(block, 'unnumbered');
     return at + 1;
   }
   const keyEnd = identifierEnd(text, at, limit);
@@ -121,7 +129,7 @@ function readAttribute(text: string, at: number, limit: number, block: Attribute
   const value = readQuoted(text, valueStart, limit) ?? readUnquoted(text, valueStart, limit);
   if (key === 'id') block.id = value.text;
   else if (key === 'class') {
-    for (const name of value.text.split(/\s+/)) if (name) block.classes.push(name);
+    for (const name of value.text.split(/\s+/)) if (name) addClass(block, name);
   }
   else block.pairs.push({ key, value: value.text, start: at, end: value.end, valueStart, valueEnd: value.end });
   return value.end;
