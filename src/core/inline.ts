@@ -10,8 +10,8 @@ import { workCounter } from './work';
 export interface SpanVisitor {
   /** A span from `open` (`[`) to `close` (`]`), attributes after it; called before the spans inside it. */
   span(open: number, close: number, attributes: AttributeBlock): void;
-  /** `]{` whose attributes did not make a span. */
-  strayAttributes?(at: number, end: number): void;
+  /** `]{` whose attributes did not make a span (`attributes`: what they read as, when already known). */
+  strayAttributes?(at: number, end: number, attributes?: AttributeBlock | null): void;
   /** A stretch where markup is not read (code, math, raw HTML or TeX, a comment, a link destination). */
   opaque?(start: number, end: number): void;
 }
@@ -25,6 +25,7 @@ export class InlineScanner {
   private readonly brackets: BracketMatcher;
   /** What the construct at hand reported: where scanning goes on, and the content to scan as a frame. */
   private next = 0;
+  private failedAttributesAt = -1;
   private content = -1;
   private contentEnd = -1;
   /** Frames of nested content being scanned: where each ends, and where the enclosing scan resumes. */
@@ -65,7 +66,7 @@ export class InlineScanner {
         else this.found(this.linkRest(close, frameEnd), i + 2, close);
       } else if (c === CARET) this.caret(i, frameEnd);
       else if (c === CLOSE) {
-        if (text.charCodeAt(i + 1) === BRACE) this.visitor.strayAttributes?.(i, frameEnd);
+        if (text.charCodeAt(i + 1) === BRACE) this.visitor.strayAttributes?.(i, frameEnd, this.failedAttributesAt === i + 1 ? null : undefined);
         this.next = i + 1;
       } else {
         this.next = this.opaque.skip(i, frameEnd);
@@ -99,7 +100,11 @@ export class InlineScanner {
     if (close === -1) return void (this.next = open + 1);
     if (text.charCodeAt(close + 1) === BRACE) {
       const attributes = parseAttributes(text, close + 1, end);
-      if (!attributes) return void (this.next = open + 1);
+      if (!attributes) {
+        // The scan reaches this `]{` again as stray attributes: they need not be read twice.
+        this.failedAttributesAt = close + 1;
+        return void (this.next = open + 1);
+      }
       this.visitor.span(open, close, attributes);
       return this.found(attributes.end, open + 1, close);
     }

@@ -71,7 +71,7 @@ class Collector implements BlockSink {
         if (!this.isPassage(attributes)) return;
         this.passages.push(this.makePassage('span', open, attributes.end, open + 1, close, attributes));
       },
-      strayAttributes: (at, end) => this.strayAttributes(at, end),
+      strayAttributes: (at, end, known) => this.strayAttributes(at, end, known),
     });
   }
 
@@ -203,12 +203,12 @@ class Collector implements BlockSink {
   }
 
   /** `]{key=…}` naming a dimension that did not make a span: its `[` is missing or in another paragraph. */
-  private strayAttributes(at: number, end: number): void {
+  private strayAttributes(at: number, end: number, known?: AttributeBlock | null): void {
     const open = at + 1;
     STRAY_KEY.lastIndex = open;
     const found = STRAY_KEY.exec(this.text);
     if (!found || STRAY_KEY.lastIndex > end || !this.lookup.isDimension(found[1])) return;
-    const attributes = parseAttributes(this.text, open, end);
+    const attributes = known === undefined ? parseAttributes(this.text, open, end) : known;
     const message = attributes
       ? 'These tags have no opening "[" in the same paragraph, so they tag nothing (a span cannot cross a blank line).'
       : 'These tags are not a valid attribute list (check quotes and the closing "}"), so they tag nothing.';
