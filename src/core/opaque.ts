@@ -33,11 +33,6 @@ class NextOccurrence {
   private at = -1;
   constructor(private readonly text: string, private readonly char: string) {}
 
-  reset(): void {
-    this.searchedFrom = Infinity;
-    this.at = -1;
-  }
-
   from(from: number, end: number): number {
     if (from >= this.searchedFrom) {
       if (this.at === -1 || this.at >= from) return this.at;
@@ -60,10 +55,6 @@ class NextString {
   private searchedFrom = Infinity;
   private at = -1;
   constructor(private readonly text: string, private readonly needle: string) {}
-
-  reset(): void {
-    this.searchedFrom = Infinity;
-  }
 
   from(from: number): number {
     if (from >= this.searchedFrom && (this.at === -1 || this.at >= from)) return this.at;

@@ -106,12 +106,6 @@ export function reparseDocument(previous: ParsedDocument, text: string, change: 
   const stillOpen = new Set(stopped ? region.parser.openAtStop.filter((d) => d.handle < -1).map((d) => external[-d.handle - 2]) : []);
   const externalStarts = new Set(external.filter((p) => !stillOpen.has(p)).map((p) => p.start));
   const regionProblems = region.collector.problems.filter((p) => p.start < stopNew);
-  const earlyProblems = regionProblems.filter((p) => p.start < resume);
-  const keptBefore = previous.problems.filter((p) => p.start < resume && !(p.code === 'unclosed-div' && externalStarts.has(p.start)));
-  let problems = splice(previous.problems, regionProblems.filter((p) => p.start >= resume), (p) => {
-    p.start += delta;
-    p.end += delta;
-  });
   // Divs the region opened that are still open at the stop close (or not) as the previous parse found.
   const carried: Problem[] = [];
   const carriedUnclosed: number[] = [];
@@ -124,7 +118,16 @@ export function reparseDocument(previous: ParsedDocument, text: string, change: 
       if (div.handle >= 0) carried.push({ severity: 'warning', code: 'unclosed-div', message: UNCLOSED_DIV, start: offset, end: region.parser.lineEnd[div.line] });
     }
   }
-  problems = mergeByStart(keptBefore.concat(earlyProblems), mergeByStart(carried, problems.slice(lowerBoundBy(problems, resume, (p) => p.start))));
+  // Each part is in order already: only reports of divs opened before the region need merging in.
+  let before = previous.problems.slice(0, lowerBoundBy(previous.problems, resume, (p) => p.start));
+  if (externalStarts.size) before = before.filter((p) => !(p.code === 'unclosed-div' && externalStarts.has(p.start)));
+  before = mergeByStart(before, regionProblems.filter((p) => p.start < resume));
+  const after = previous.problems.slice(lowerBoundBy(previous.problems, stopOld, (p) => p.start));
+  for (const p of after) {
+    p.start += delta;
+    p.end += delta;
+  }
+  const problems = before.concat(mergeByStart(regionProblems.filter((p) => p.start >= resume), carried), after);
 
   // Sync lines: before the resume line, then the region's, then the previous ones after the stop (their
   // chains of open divs shifted once, where they lie after the change).
@@ -183,8 +186,15 @@ function linkParents(passages: Passage[]): void {
   }
 }
 
+/** Two lists in order of start, merged in one pass (the first one's items first on ties). */
 function mergeByStart(a: Problem[], b: Problem[]): Problem[] {
-  return a.concat(b).sort((x, y) => x.start - y.start);
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: Problem[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i].start <= b[j].start) ? a[i++] : b[j++]);
+  return out;
 }
 
 function shiftPassage(p: Passage, delta: number): void {

@@ -1,6 +1,6 @@
 // Which documents are evidence documents, and their parses, cached per document version.
 import * as vscode from 'vscode';
-import { failedParse, parseSafely, reparseDocument, summarizeDocument, type CodebookLookup, type DocumentSummary, type ParsedDocument, type Passage } from '../core';
+import { parseSafely, reparseDocument, summarizeDocument, type CodebookLookup, type DocumentSummary, type ParsedDocument, type Passage } from '../core';
 import { log } from './output';
 import type { Codebooks } from './codebooks';
 import { readSettings, type Settings } from './settings';
@@ -102,12 +102,7 @@ export class ParsedDocuments implements vscode.Disposable {
   /** A full parse that never throws; a failure or a parse over the time budget is reported once per document. */
   private parseTimed(document: vscode.TextDocument, text: string, lookup: CodebookLookup): ParsedDocument {
     const started = performance.now();
-    let parsed: ParsedDocument;
-    try {
-      parsed = parseSafely(text, lookup);
-    } catch (error) {
-      parsed = failedParse(text, error);
-    }
+    const parsed = parseSafely(text, lookup);
     const failure = parsed.problems.find((p) => p.code === 'parse-failed');
     if (failure) this.reportFailure(document, failure.message);
     const ms = performance.now() - started;

@@ -1,5 +1,6 @@
 // Shared fixtures for the unit tests.
-import { CodebookLookup, DEFAULT_CODEBOOK, codebookSchema, type Codebook } from '../../src/core';
+import { strict as assert } from 'node:assert';
+import { CodebookLookup, DEFAULT_CODEBOOK, codebookSchema, markupOf, type Codebook, type ParsedDocument } from '../../src/core';
 
 /** The default codebook plus a dimension `k` (tag `v`), so short test documents stay short. */
 export const TEST_CODEBOOK: Codebook = codebookSchema.parse({
@@ -9,3 +10,18 @@ export const TEST_CODEBOOK: Codebook = codebookSchema.parse({
 
 export const lookup = new CodebookLookup(TEST_CODEBOOK);
 export const defaultLookup = new CodebookLookup(DEFAULT_CODEBOOK);
+
+/** Every range of a parse lies inside the text, in order; markup inside its passage; passages inside their parent. */
+export function assertSaneParse(doc: ParsedDocument): void {
+  const length = doc.text.length;
+  for (const p of doc.passages) {
+    assert.ok(0 <= p.start && p.start <= p.contentStart && p.contentStart <= p.contentEnd && p.contentEnd <= p.end && p.end <= length, 'ranges ordered and inside the text');
+    for (const [from, to] of markupOf(p)) assert.ok(p.start <= from && from <= to && to <= p.end, 'markup inside the passage');
+    if (p.parent !== -1) {
+      const parent = doc.passages[p.parent];
+      assert.ok(parent.contentStart <= p.start && p.end <= parent.contentEnd, 'nested inside the parent content');
+    }
+  }
+  for (const problem of doc.problems) assert.ok(0 <= problem.start && problem.start <= problem.end && problem.end <= length);
+  for (const block of doc.blocks) assert.ok(0 <= block.start && block.start <= block.end && block.end <= length && block.proseLength >= 0);
+}

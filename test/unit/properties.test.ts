@@ -1,8 +1,8 @@
 // Property tests: the parser never throws, its ranges are sane, and tag → untag gives back the exact text.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { applyEdits, markupOf, parseDocument, planTagging, tagEdits, untagEdits } from '../../src/core';
-import { lookup } from './helpers';
+import { applyEdits, parseDocument, planTagging, tagEdits, untagEdits } from '../../src/core';
+import { assertSaneParse, lookup } from './helpers';
 
 const MARKUP_CHARS = ['[', ']', '{', '}', ':', '`', '\\', '$', '<', '>', '"', "'", '=', '#', '.', '-', '*', '!', '^', '~', '|', ' ', '\n', '\r\n', '\t', 'é', '😀', 'ع'];
 const anyMarkdown = fc.oneof(
@@ -23,17 +23,7 @@ describe('parser properties', () => {
   it('never throws, and every range lies inside the text and inside its parent', () => {
     fc.assert(
       fc.property(anyMarkdown, (text) => {
-        const doc = parseDocument(text, lookup);
-        for (const p of doc.passages) {
-          assert.ok(0 <= p.start && p.start <= p.contentStart && p.contentStart <= p.contentEnd && p.contentEnd <= p.end && p.end <= text.length, 'ranges ordered and inside the text');
-          for (const [from, to] of markupOf(p)) assert.ok(p.start <= from && from <= to && to <= p.end, 'markup inside the passage');
-          if (p.parent !== -1) {
-            const parent = doc.passages[p.parent];
-            assert.ok(parent.contentStart <= p.start && p.end <= parent.contentEnd, 'nested inside the parent content');
-          }
-        }
-        for (const problem of doc.problems) assert.ok(0 <= problem.start && problem.start <= problem.end && problem.end <= text.length);
-        for (const block of doc.blocks) assert.ok(0 <= block.start && block.start <= block.end && block.end <= text.length && block.proseLength >= 0);
+        assertSaneParse(parseDocument(text, lookup));
       }),
       { numRuns: 3000 },
     );
