@@ -59,7 +59,8 @@ export function reparseDocument(previous: ParsedDocument, text: string, change: 
     external.push(passage);
   }
 
-  const toOld = (offset: number) => (offset < change.start ? offset : offset - delta);
+  // New offsets in old coordinates; text the change inserted has none (-1 matches no old offset).
+  const toOld = (offset: number) => (offset < change.start ? offset : offset >= changeEndNew ? offset - delta : -1);
   const stopAt = (line: number, open: DivChain | null) => {
     const offset = lines.lineStarts[line];
     if (offset <= changeEndNew) return false;

@@ -30,6 +30,12 @@ describe('incremental re-parse', () => {
     );
   });
 
+  it('a div opener the change creates, at the offset an old opener shifts to, is a new div', () => {
+    // Replacing the "}" of one opener with "\n\n::: {k=v}" puts a new opener exactly `delta` after the old one.
+    const before = '::: {k=v}\n> [q\n> r]{k=w}\n:::\n\n::: {k=v}\n- a\n- [b]{k=w}\n:::\n\n::: {k=v}\n```\n:::\n```\n:::';
+    check(before, 38, 1, '\n\n::: {k=v}');
+  });
+
   it('after typing a character at every position of a tagged sample', () => {
     const text = TRICKY_DOCUMENTS.map(([, t]) => t).join('\n\n').replace(/\[\^1\]: note/g, '');
     for (let at = 0; at <= text.length; at += 7) for (const typed of ['x', '\n', ']', ':']) check(text, at, 0, typed);
