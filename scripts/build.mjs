@@ -19,4 +19,4 @@ writeFileSync('media/evidence-codebook.schema.json', JSON.stringify(codebookJson
 writeFileSync('media/evidence-export.schema.json', JSON.stringify(exportJsonSchema(), null, 2) + '\n');
 // Codebook presets, ready to copy to a folder's evidence-codebook.json.
 mkdirSync('presets', { recursive: true });
-for (const [name, codebook] of Object.entries(CODEBOOK_PRESETS)) writeFileSync(`presets/${name}`, JSON.stringify({ $schema: '../media/evidence-codebook.schema.json', ...codebook }, null, 2) + '\n');
+for (const { name, codebook } of CODEBOOK_PRESETS) writeFileSync(`presets/${name}.json`, JSON.stringify({ $schema: '../media/evidence-codebook.schema.json', ...codebook }, null, 2) + '\n');

@@ -14,3 +14,4 @@ export * from "./reparse";
 export * from './decode';
 export * from './cues';
 export * from './safeEdit';
+export * from './suggest';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CODEBOOK_PRESETS, CodebookLookup, DEFAULT_CODEBOOK, codebookSchema, loadCodebook } from '../../src/core';
+import { CODEBOOK_PRESETS, CodebookLookup, findPreset, presetFileText, DEFAULT_CODEBOOK, codebookSchema, loadCodebook } from '../../src/core';
 
 describe('codebook', () => {
   it('the default codebook has the three dimensions of the review, every tag fully described', () => {
@@ -22,14 +22,22 @@ describe('codebook', () => {
     assert.ok(!DEFAULT_CODEBOOK.dimensions[0].tags[1].aliases.includes('data'), '"data" is no alias of sector-data');
   });
 
-  it('the review-extended preset keeps the default dimensions and adds the optional ones, and loads from its file', () => {
-    const preset = CODEBOOK_PRESETS['clles-review-extended.json'];
-    assert.deepEqual(preset.dimensions.slice(0, 3), DEFAULT_CODEBOOK.dimensions);
-    assert.deepEqual(preset.dimensions.slice(3).map((d) => d.id), ['insight', 'purpose', 'generation', 'condition', 'uptake']);
-    for (const tag of preset.dimensions.slice(3).flatMap((d) => d.tags)) assert.match(tag.source!, /Morales, Broadbent & Makokha \(2025\), [^:]+: "[^"]{20,}"$/, tag.id);
-    const file = loadCodebook(readFileSync(resolve(__dirname, '../../presets/clles-review-extended.json'), 'utf8'));
-    assert.ok(file.ok, JSON.stringify(file));
-    assert.deepEqual(file.codebook.dimensions, preset.dimensions);
+  it('presets: the default, with a community type of evidence, and with the optional dimensions; each loads from its file', () => {
+    assert.deepEqual(CODEBOOK_PRESETS.map((p) => p.name), ['default', 'clles-community', 'clles-review-extended']);
+    const community = findPreset('clles-community')!.codebook;
+    assert.deepEqual(community.dimensions[0].tags.map((t) => t.id), ['research', 'sector-data', 'pedagogical', 'practice', 'community']);
+    assert.deepEqual(community.dimensions.slice(1), DEFAULT_CODEBOOK.dimensions.slice(1));
+    const extended = findPreset('clles-review-extended.json')!.codebook;
+    assert.deepEqual(extended.dimensions.slice(0, 3), community.dimensions);
+    assert.deepEqual(extended.dimensions.slice(3).map((d) => d.id), ['purpose', 'generation', 'condition', 'uptake']);
+    for (const tag of [...extended.dimensions.slice(3).flatMap((d) => d.tags), community.dimensions[0].tags[4]]) assert.match(tag.source!, /Morales, Broadbent & Makokha \(2025\), [^:]+: "[^"]{20,}"$/, tag.id);
+    assert.match(community.dimensions[0].tags[4].source!, /Community-Based Insights.*Collaborative Evidence/);
+    for (const preset of CODEBOOK_PRESETS) {
+      const file = loadCodebook(readFileSync(resolve(__dirname, `../../presets/${preset.name}.json`), 'utf8'));
+      assert.ok(file.ok, JSON.stringify(file));
+      assert.deepEqual(file.codebook.dimensions, preset.codebook.dimensions);
+      assert.deepEqual(loadCodebook(presetFileText(preset)), { ok: true, codebook: preset.codebook });
+    }
   });
 
   it('round-trips through JSON and the loader', () => {

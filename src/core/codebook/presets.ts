@@ -1,4 +1,4 @@
-// Codebook presets: the default framework plus optional dimensions for what the review describes but the
+// Codebook presets: the default framework, with a community type of evidence, and with optional dimensions for what the review describes but the
 // default four-by-three cannot hold. Written to presets/*.json by the build; a folder adopts one by copying
 // it to evidence-codebook.json. Quotations are the review's own words (Morales, Broadbent & Makokha, 2025).
 import { DEFAULT_CODEBOOK } from './default';
@@ -7,31 +7,26 @@ import { codebookSchema, type Codebook, type CodebookInput } from './schema';
 const REVIEW = 'Morales, Broadbent & Makokha (2025)';
 const cite = (where: string, quotation: string) => `${REVIEW}, ${where}: "${quotation}"`;
 
+/** The fifth type of evidence: what the review counts as evidence but Figure 2's four types leave out. */
+const COMMUNITY_TYPE: CodebookInput['dimensions'][number]['tags'][number] = {
+  id: 'community',
+  label: 'Community-based insight',
+  definition: 'Local knowledge and lived experience of the community offered as evidence in its own right: what learners, families, community members and local leaders know about their own context, priorities and needs, told in their own words or gathered with them (community-defined indicators, stories, collaborative inquiry).',
+  aliases: ['local-knowledge', 'lived-experience', 'collaborative'],
+  cues: ['local knowledge', 'lived experience', 'lived experiences', 'community-driven', 'community input', 'community feedback', 'defining their own indicators', 'indicators of success', 'local priorities', 'narratives from participants', 'personal stories', 'narrative-based evidence', 'co-created', 'co-creation', 'grassroots'],
+  source: cite('§2.3; Box 5, §4.5; Annex 2 ("Community-Based Insights", "Collaborative Evidence")', 'these ecosystems elevate local knowledge and lived experience as valuable forms of evidence'),
+  example: '"Our approach centres around the communities themselves defining their own indicators of success, using evidence that they\'ve generated to steer their interventions." (Firelight Foundation, Box 5, §4.5)',
+  color: { light: '#a3365f', dark: '#e889ad' },
+};
+
+/** The default framework with `community` as a fifth type of evidence. */
+const withCommunity: CodebookInput = {
+  ...DEFAULT_CODEBOOK,
+  name: 'Evidence use in CLLEs: the default framework with community-based insight',
+  dimensions: DEFAULT_CODEBOOK.dimensions.map((d) => (d.id === 'evidence' ? { ...d, tags: [...d.tags, COMMUNITY_TYPE] } : d)),
+};
+
 const OPTIONAL_DIMENSIONS: CodebookInput['dimensions'] = [
-  {
-    id: 'insight',
-    label: 'Community-based insight',
-    description: 'Local knowledge and lived experience offered as evidence, which the review treats as evidence in its own right (§1.1, §2.3, Box 5; "Community-Based Insights" in Annex 2) and which none of the four default types quite covers.',
-    multiple: true,
-    tags: [
-      {
-        id: 'local-knowledge',
-        label: 'Local knowledge',
-        definition: 'What a community knows about its own context, priorities and needs, brought in as evidence: community members defining indicators, local leaders explaining what works in their setting.',
-        cues: ['local knowledge', 'community-driven', 'defining their own indicators', 'local priorities'],
-        source: cite('§2.3', 'these ecosystems elevate local knowledge and lived experience as valuable forms of evidence'),
-        example: '"Our approach centres around the communities themselves defining their own indicators of success, using evidence that they\'ve generated to steer their interventions." (Firelight Foundation, Box 5)',
-      },
-      {
-        id: 'lived-experience',
-        label: 'Lived experience',
-        definition: 'The experience of learners, families and educators, told in their own words (stories, testimony, narrative accounts), used as evidence of what an initiative means to them.',
-        cues: ['lived experience', 'personal stories', 'narrative-based evidence'],
-        source: cite('§1.1', 'valuable expertise can come from everyday lived experiences as well as more formal academic inquiry'),
-        example: 'Stories help Remake Learning "to capture the lived experiences of learners and educators" (§4.6)',
-      },
-    ],
-  },
   {
     id: 'purpose',
     label: 'Other purpose of use',
@@ -131,12 +126,30 @@ const OPTIONAL_DIMENSIONS: CodebookInput['dimensions'] = [
 ];
 
 const extended: CodebookInput = {
-  ...DEFAULT_CODEBOOK,
-  name: 'Evidence use in CLLEs: the default framework with the review\'s optional dimensions',
-  dimensions: [...DEFAULT_CODEBOOK.dimensions, ...OPTIONAL_DIMENSIONS],
+  ...withCommunity,
+  name: 'Evidence use in CLLEs: the default framework with community-based insight and the review\'s optional dimensions',
+  dimensions: [...withCommunity.dimensions, ...OPTIONAL_DIMENSIONS],
 };
 
-/** Presets by file name (under presets/). */
-export const CODEBOOK_PRESETS: Record<string, Codebook> = {
-  'clles-review-extended.json': codebookSchema.parse(extended),
-};
+export interface CodebookPreset {
+  /** File name under presets/ and the name `init --preset` takes. */
+  name: string;
+  label: string;
+  description: string;
+  codebook: Codebook;
+}
+
+export const CODEBOOK_PRESETS: readonly CodebookPreset[] = [
+  { name: 'default', label: 'Default framework', description: 'Four types of evidence, three forms of use, three levels (the review\'s Figures 2 and 3, Box 4)', codebook: DEFAULT_CODEBOOK },
+  { name: 'clles-community', label: 'Default framework + community-based insight', description: 'Adds local knowledge and lived experience as a fifth type of evidence (§2.3, Box 5, Annex 2)', codebook: codebookSchema.parse(withCommunity) },
+  { name: 'clles-review-extended', label: 'Community-based insight + the review\'s optional dimensions', description: 'Adds purpose (advocacy, validation, accountability), evidence generation, enablers and barriers, and uptake (§4.3–§5.3)', codebook: codebookSchema.parse(extended) },
+];
+
+export function findPreset(name: string): CodebookPreset | undefined {
+  return CODEBOOK_PRESETS.find((p) => p.name === name || `${p.name}.json` === name);
+}
+
+/** The text of an evidence-codebook.json made from a preset. */
+export function presetFileText(preset: CodebookPreset): string {
+  return JSON.stringify(preset.codebook, null, 2) + '\n';
+}

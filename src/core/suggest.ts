@@ -1,0 +1,150 @@
+// Suggestions from the codebook's cues: for a piece of text, each tag scores the cues of it that occur
+// there, and the tags that score enough are suggested per dimension, best first, with the cues that fired.
+// Matching is by word stems (case- and inflection-tolerant, whole words only); acronym cues (RCT, EMIS)
+// match only as written. A cue weighs the sum of its words, a common word a quarter of a specific one,
+// so "attendance registers" counts far more than "data"; a cue several tags share is split among them.
+// Suggestions are advice: nothing here changes text.
+import type { Codebook } from './codebook/schema';
+import { COMMON_STEMS, isAcronym, stem, words, type Word } from './words';
+
+export interface Suggestion {
+  dimension: string;
+  tag: string;
+  label: string;
+  score: number;
+  /** The cues that fired, as written in the codebook, strongest first. */
+  cues: string[];
+}
+
+export interface SuggestOptions {
+  /** A tag needs at least this score; one specific word scores 1. */
+  minScore?: number;
+  /** At most this many suggestions per dimension (a single-choice dimension always gets at most one). */
+  perDimension?: number;
+}
+
+interface CueWord {
+  stem: string;
+  /** Set for acronyms: the word must be written exactly so (a plural s allowed). */
+  exact?: string;
+}
+
+interface Cue {
+  text: string;
+  words: CueWord[];
+  weight: number;
+  dimension: string;
+  tag: string;
+}
+
+const ACRONYM_WEIGHT = 1.5;
+const COMMON_WEIGHT = 0.25;
+/** A second, third… occurrence of the same cue adds this much of its weight, up to four. */
+const REPEAT_BONUS = 0.2;
+
+export class Suggester {
+  /** Cues by the stem of their first word, for one lookup per word of the text. */
+  private readonly byFirstStem = new Map<string, Cue[]>();
+  private readonly labels = new Map<string, string>();
+  private readonly single = new Set<string>();
+  private readonly order: string[];
+
+  constructor(readonly codebook: Codebook) {
+    const cues: Cue[] = [];
+    const sharing = new Map<string, Set<string>>();
+    for (const dimension of codebook.dimensions) {
+      if (!dimension.multiple) this.single.add(dimension.id);
+      for (const tag of dimension.tags) {
+        this.labels.set(`${dimension.id}\u0000${tag.id}`, tag.label);
+        for (const text of new Set(tag.cues)) {
+          const cueWords = words(text).map((w): CueWord => (isAcronym(w.raw) ? { stem: w.stem, exact: w.raw } : { stem: w.stem }));
+          if (cueWords.length === 0) continue;
+          const key = cueWords.map((w) => w.exact ?? w.stem).join(' ');
+          const weight = cueWords.reduce((sum, w) => sum + (w.exact ? ACRONYM_WEIGHT : COMMON_STEMS.has(w.stem) ? COMMON_WEIGHT : 1), 0);
+          cues.push({ text, words: cueWords, weight, dimension: dimension.id, tag: tag.id });
+          if (!sharing.has(key)) sharing.set(key, new Set());
+          sharing.get(key)!.add(`${dimension.id}\u0000${tag.id}`);
+        }
+      }
+    }
+    for (const cue of cues) {
+      cue.weight /= sharing.get(cue.words.map((w) => w.exact ?? w.stem).join(' '))!.size;
+      const first = cue.words[0].stem;
+      if (!this.byFirstStem.has(first)) this.byFirstStem.set(first, []);
+      this.byFirstStem.get(first)!.push(cue);
+    }
+    this.order = codebook.dimensions.map((d) => d.id);
+  }
+
+  /** Ranked suggestions for text[from, to): grouped by dimension in codebook order, best first within each. */
+  suggest(text: string, options: SuggestOptions = {}, from = 0, to = text.length): Suggestion[] {
+    const minScore = options.minScore ?? 1;
+    const perDimension = options.perDimension ?? 3;
+    const fired = this.fire(words(text, from, to));
+    const byTag = new Map<string, { score: number; cues: { text: string; score: number }[] }>();
+    for (const [cue, count] of fired) {
+      const key = `${cue.dimension}\u0000${cue.tag}`;
+      const score = cue.weight * (1 + REPEAT_BONUS * (Math.min(count, 4) - 1));
+      const entry = byTag.get(key) ?? { score: 0, cues: [] };
+      entry.score += score;
+      entry.cues.push({ text: cue.text, score });
+      byTag.set(key, entry);
+    }
+    const suggestions: Suggestion[] = [];
+    for (const [key, { score, cues }] of byTag) {
+      if (score < minScore) continue;
+      const [dimension, tag] = key.split('\u0000');
+      suggestions.push({ dimension, tag, label: this.labels.get(key) ?? tag, score: Math.round(score * 100) / 100, cues: cues.sort((a, b) => b.score - a.score).map((c) => c.text) });
+    }
+    const rank = (d: string) => this.order.indexOf(d);
+    suggestions.sort((a, b) => rank(a.dimension) - rank(b.dimension) || b.score - a.score || (a.tag < b.tag ? -1 : 1));
+    const kept = new Map<string, number>();
+    return suggestions.filter((s) => {
+      const n = kept.get(s.dimension) ?? 0;
+      if (n >= (this.single.has(s.dimension) ? 1 : perDimension)) return false;
+      kept.set(s.dimension, n + 1);
+      return true;
+    });
+  }
+
+  /** The best suggestion of each dimension: what a one-line hint shows. */
+  top(text: string, options: SuggestOptions = {}, from = 0, to = text.length): Suggestion[] {
+    const seen = new Set<string>();
+    return this.suggest(text, { ...options, perDimension: 1 }, from, to).filter((s) => !seen.has(s.dimension) && seen.add(s.dimension));
+  }
+
+  /** How often each cue occurs among the words (longest cue wins where two start at the same word). */
+  private fire(list: Word[]): Map<Cue, number> {
+    const fired = new Map<Cue, number>();
+    for (let i = 0; i < list.length; i++) {
+      const candidates = this.byFirstStem.get(list[i].stem);
+      if (!candidates) continue;
+      for (const cue of candidates) {
+        if (i + cue.words.length > list.length) continue;
+        if (cue.words.every((w, k) => matches(w, list[i + k]))) fired.set(cue, (fired.get(cue) ?? 0) + 1);
+      }
+    }
+    return fired;
+  }
+}
+
+function matches(cue: CueWord, word: Word): boolean {
+  if (cue.stem !== word.stem) return false;
+  return !cue.exact || word.raw === cue.exact || word.raw === `${cue.exact}s`;
+}
+
+const suggesters = new WeakMap<Codebook, Suggester>();
+
+/** One suggester per codebook object (codebooks are immutable once loaded). */
+export function suggesterFor(codebook: Codebook): Suggester {
+  let suggester = suggesters.get(codebook);
+  if (!suggester) suggesters.set(codebook, (suggester = new Suggester(codebook)));
+  return suggester;
+}
+
+/** "Sector-generated data · Instrumental use" for a set of suggestions. */
+export function describeSuggestions(suggestions: Suggestion[]): string {
+  return suggestions.map((s) => s.label).join(' · ');
+}
+
+export { stem };
