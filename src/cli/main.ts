@@ -8,6 +8,7 @@ import { collectDocuments, MissingPathError } from './files';
 import { checkOutPath, OutFileError, writeOut } from './outFile';
 import { printable } from './printable';
 import { printTally } from './tallyReport';
+import { CommandError, init, suggest, tagAll } from './codingCommands';
 
 const USAGE = `usage: evidence-tagger <command> [options] PATH...
 
@@ -19,6 +20,16 @@ commands:
                       F is csv, json, qdc (REFI-QDA codebook), qdpx (REFI-QDA project) or html (report)
   import-codebook --out FILE SOURCE
                       a REFI-QDA .qdc or .qdpx codebook as evidence-codebook.json
+  suggest [--json]    untagged paragraphs with the tags their cues suggest, best first
+  tag-all (--match TEXT | --regex RE) --tags "evidence=research use=instrumental" [--dry-run]
+                      tag every occurrence as a span (a whole paragraph as a div); --match
+                      ignores case and runs of white space, whole words; --regex is a
+                      JavaScript regular expression (case-sensitive). Code, math, HTML and
+                      existing markup are skipped with a reason; files are written only
+                      without --dry-run, and only UTF-8 files that read back exactly
+  init [--preset NAME] [--out FILE] [--force]
+                      write evidence-codebook.json from a preset: default, clles-community
+                      (adds community-based insight as a type of evidence), clles-review-extended
 
 options:
   --codebook FILE     codebook JSON (default: ./evidence-codebook.json if present, else the built-in one)
@@ -32,10 +43,12 @@ and skipped; the command finishes the rest and exits 1.`;
 
 class UsageError extends Error {}
 
+const COMMANDS = ['passages', 'tally', 'check', 'export', 'import-codebook', 'suggest', 'tag-all', 'init'];
+
 export function main(argv: string[]): number {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, codebook: { type: 'string' }, help: { type: 'boolean', short: 'h' }, format: { type: 'string' }, out: { type: 'string' }, bom: { type: 'boolean' }, 'max-file-size': { type: 'string' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, codebook: { type: 'string' }, help: { type: 'boolean', short: 'h' }, format: { type: 'string' }, out: { type: 'string' }, bom: { type: 'boolean' }, 'max-file-size': { type: 'string' }, match: { type: 'string' }, regex: { type: 'string' }, tags: { type: 'string' }, 'dry-run': { type: 'boolean' }, preset: { type: 'string' }, force: { type: 'boolean' } } });
   } catch (error) {
     return fail(`${(error as Error).message}\n${USAGE}`);
   }
@@ -50,8 +63,9 @@ export function main(argv: string[]): number {
     let failures = 0;
     const options: ReadOptions = { maxFileSize, warn, failed: () => failures++ };
     const finish = (status: number) => (failures > 0 ? Math.max(status, 1) : status);
+    if (!COMMANDS.includes(command)) throw new UsageError(`unknown command "${command}"\n${USAGE}`);
+    if (command === 'init') return init(parsed.values.preset, parsed.values.out, !!parsed.values.force);
     const codebook = readCodebook(parsed.values.codebook);
-    if (!['passages', 'tally', 'check', 'export', 'import-codebook'].includes(command)) throw new UsageError(`unknown command "${command}"\n${USAGE}`);
     if (command === 'import-codebook') return importCodebookFile(paths, parsed.values.out);
     if (command === 'export') return finish(exportFiles(paths, codebook, parsed.values.format, parsed.values.out, !!parsed.values.bom, options));
     if (paths.length === 0) throw new UsageError(`${command}: give at least one file or folder`);
@@ -59,9 +73,11 @@ export function main(argv: string[]): number {
     const lookup = new CodebookLookup(codebook);
     if (command === 'passages') return finish(passages(files, lookup, !!parsed.values.json, options));
     if (command === 'tally') return finish(tally(files, lookup, !!parsed.values.json, options));
+    if (command === 'suggest') return finish(suggest(files, lookup, !!parsed.values.json, options));
+    if (command === 'tag-all') return finish(tagAll(files, lookup, { match: parsed.values.match, regex: parsed.values.regex, tags: parsed.values.tags, dryRun: !!parsed.values['dry-run'] }, options));
     return finish(check(files, lookup, options));
   } catch (error) {
-    if (error instanceof MissingPathError || error instanceof UsageError || error instanceof CodebookFileError || error instanceof OutFileError) return fail(error.message);
+    if (error instanceof MissingPathError || error instanceof UsageError || error instanceof CodebookFileError || error instanceof OutFileError || error instanceof CommandError) return fail(error.message);
     return fail(`unexpected error: ${(error as Error).message}`);
   }
 }

@@ -15,3 +15,4 @@ export * from './decode';
 export * from './cues';
 export * from './safeEdit';
 export * from './suggest';
+export * from './tagAll';

@@ -27,11 +27,11 @@ function mapOffset(edits: TextEdit[], offset: number, after: boolean): number {
 }
 
 /** Tags each selection; every selection must become a passage of exactly its text. */
-export function planTagging(doc: ParsedDocument, selections: Range[], values: TagValues, lookup: CodebookLookup): SafeEdit {
+export function planTagging(doc: ParsedDocument, selections: Range[], values: TagValues, lookup: CodebookLookup, spanOnly = false): SafeEdit {
   const edits: TextEdit[] = [];
   const targets: Range[] = [];
   for (const selection of selections) {
-    const plan = planTag(doc, selection.start, selection.end);
+    const plan = planTag(doc, selection.start, selection.end, spanOnly);
     if (!plan.ok) return plan;
     if (splitsSurrogatePair(doc.text, plan.start) || splitsSurrogatePair(doc.text, plan.end)) return { ok: false, reason: 'The selection splits a character (an emoji or other symbol) in two.' };
     if (!plan.block) {

@@ -5,6 +5,8 @@
 // so "attendance registers" counts far more than "data"; a cue several tags share is split among them.
 // Suggestions are advice: nothing here changes text.
 import type { Codebook } from './codebook/schema';
+import type { ParsedDocument } from './parse';
+import { summarizeDocument } from './tally';
 import { COMMON_STEMS, isAcronym, stem, words, type Word } from './words';
 
 export interface Suggestion {
@@ -145,6 +147,21 @@ export function suggesterFor(codebook: Codebook): Suggester {
 /** "Sector-generated data · Instrumental use" for a set of suggestions. */
 export function describeSuggestions(suggestions: Suggestion[]): string {
   return suggestions.map((s) => s.label).join(' · ');
+}
+
+export interface ParagraphSuggestions {
+  start: number;
+  end: number;
+  suggestions: Suggestion[];
+}
+
+/** Each untagged paragraph (not heading) of a document with its suggestions; paragraphs with none are left out. */
+export function suggestUntagged(doc: ParsedDocument, codebook: Codebook, options: SuggestOptions = {}): ParagraphSuggestions[] {
+  const suggester = suggesterFor(codebook);
+  return summarizeDocument(doc)
+    .untaggedBlocks.filter((block) => !block.heading)
+    .map((block) => ({ start: block.start, end: block.end, suggestions: suggester.suggest(doc.text, options, block.start, block.end) }))
+    .filter((p) => p.suggestions.length > 0);
 }
 
 export { stem };

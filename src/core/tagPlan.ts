@@ -7,7 +7,8 @@ export type TagPlan = { ok: true; start: number; end: number; block: boolean } |
 
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
 
-export function planTag(doc: ParsedDocument, selectionStart: number, selectionEnd: number): TagPlan {
+/** `spanOnly`: a selection of a whole paragraph becomes a span, not a div (Tag All Occurrences tags phrases). */
+export function planTag(doc: ParsedDocument, selectionStart: number, selectionEnd: number, spanOnly = false): TagPlan {
   const { text, blocks } = doc;
   let start = Math.min(selectionStart, selectionEnd);
   let end = Math.max(selectionStart, selectionEnd);
@@ -28,7 +29,7 @@ export function planTag(doc: ParsedDocument, selectionStart: number, selectionEn
   const whole = start <= first.start && end >= last.end;
 
   let plan: TagPlan;
-  if (whole && canWrapInDiv(doc, first, last)) {
+  if (whole && !spanOnly && canWrapInDiv(doc, first, last)) {
     plan = { ok: true, start: doc.lines.lineStarts[first.firstLine], end: doc.lines.lineEnd(last.lastLine), block: true };
   } else if (touched.length === 1) {
     plan = { ok: true, start: Math.max(start, first.start), end: Math.min(end, first.end), block: false };
