@@ -20,6 +20,12 @@ import { IndexService } from './vscode/indexService';
 import { registerMatrixView } from './vscode/matrixView';
 import { registerReveal } from './vscode/reveal';
 import { registerTallyView } from './vscode/tallyView';
+import { registerAddToSelection } from './vscode/addToSelection';
+import { registerPresetCommand } from './vscode/presetCommand';
+import { RecentTagSets } from './vscode/recentTagSets';
+import { registerSuggestionActions } from './vscode/suggestionActions';
+import { registerTagAll } from './vscode/tagAllCommand';
+import { registerQuickPickTestHook } from './vscode/tagPicker';
 
 /** Documents the language features attach to; ParsedDocuments then applies the file and language settings. */
 const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-vfs' }, { scheme: 'vscode-remote' }].flatMap((filter) => [
@@ -32,7 +38,7 @@ const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitl
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const codebooks = new Codebooks();
   const documents = new ParsedDocuments(codebooks);
-  const services = { codebooks, documents };
+  const services = { codebooks, documents, recent: new RecentTagSets(context.workspaceState) };
   context.subscriptions.push(
     codebooks,
     documents,
@@ -46,6 +52,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerCompletion(services, SELECTOR),
     registerDiagnostics(services, SELECTOR),
     registerTagging(services),
+    registerAddToSelection(services),
+    registerSuggestionActions(services, SELECTOR),
+    registerPresetCommand(),
+    registerQuickPickTestHook(),
     registerNavigation(services),
     registerOpenCodebook(services),
     registerStatusBar(services),
@@ -58,7 +68,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     indexer,
     registerTallyView(services, indexer),
-    registerCoverageView(indexer),
+    registerCoverageView(services, indexer),
+    registerTagAll(services, indexer),
     registerMatrixView(context, services, indexer),
     vscode.commands.registerCommand(COMMANDS.indexStatsForTest, () => indexer.stats),
     vscode.commands.registerCommand(COMMANDS.rescanForTest, () => new Promise((resolve) => {

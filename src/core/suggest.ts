@@ -58,10 +58,13 @@ export class Suggester {
       if (!dimension.multiple) this.single.add(dimension.id);
       for (const tag of dimension.tags) {
         this.labels.set(`${dimension.id}\u0000${tag.id}`, tag.label);
-        for (const text of new Set(tag.cues)) {
+        const seen = new Set<string>();
+        for (const text of tag.cues) {
           const cueWords = words(text).map((w): CueWord => (isAcronym(w.raw) ? { stem: w.stem, exact: w.raw } : { stem: w.stem }));
-          if (cueWords.length === 0) continue;
           const key = cueWords.map((w) => w.exact ?? w.stem).join(' ');
+          // Cues that stem alike ("mentor", "mentoring") are one cue: counted once, shown as first written.
+          if (cueWords.length === 0 || seen.has(key)) continue;
+          seen.add(key);
           const weight = cueWords.reduce((sum, w) => sum + (w.exact ? ACRONYM_WEIGHT : COMMON_STEMS.has(w.stem) ? COMMON_WEIGHT : 1), 0);
           cues.push({ text, words: cueWords, weight, dimension: dimension.id, tag: tag.id });
           if (!sharing.has(key)) sharing.set(key, new Set());

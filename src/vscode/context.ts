@@ -1,14 +1,20 @@
 // What every feature is handed: the services, and the command ids in one place.
 import type { Codebooks } from './codebooks';
 import type { ParsedDocuments } from './documents';
+import type { RecentTagSets } from './recentTagSets';
 
 export interface EvidenceServices {
   codebooks: Codebooks;
   documents: ParsedDocuments;
+  recent: RecentTagSets;
 }
 
 export const COMMANDS = {
   tagSelection: 'evidenceTagger.tagSelection',
+  tagSelectionAgain: 'evidenceTagger.tagSelectionAgain',
+  tagAllOccurrences: 'evidenceTagger.tagAllOccurrences',
+  addTagToSelection: 'evidenceTagger.addTagToSelection',
+  newCodebookFromPreset: 'evidenceTagger.newCodebookFromPreset',
   retagPassage: 'evidenceTagger.retagPassage',
   removeTags: 'evidenceTagger.removeTags',
   addNote: 'evidenceTagger.addNote',
@@ -34,4 +40,5 @@ export const COMMANDS = {
   rescanForTest: 'evidenceTagger._rescanForTest',
   keystrokesForTest: 'evidenceTagger._keystrokesForTest',
   decorationsForTest: 'evidenceTagger._decorationsForTest',
+  quickPickForTest: 'evidenceTagger._quickPickForTest',
 } as const;

@@ -1,13 +1,13 @@
 // The Coverage view: documents from least to most covered, each expanding to its untagged paragraphs.
 import * as vscode from 'vscode';
-import { positionIn, type IndexedDocument, type IndexedParagraph } from '../core';
-import { COMMANDS } from './context';
+import { positionIn, suggesterFor, type IndexedDocument, type IndexedParagraph, type Suggestion } from '../core';
+import { COMMANDS, type EvidenceServices } from './context';
 import type { IndexService } from './indexService';
-import { excerptsOf } from './documentTexts';
+import { excerptsOf, textOf } from './documentTexts';
 import { revealCommand } from './reveal';
 import { snapshot } from './tallyView';
 
-type Node = { kind: 'file'; document: IndexedDocument } | { kind: 'paragraph'; document: IndexedDocument; paragraph: IndexedParagraph; excerpt: string };
+type Node = { kind: 'file'; document: IndexedDocument } | { kind: 'paragraph'; document: IndexedDocument; paragraph: IndexedParagraph; excerpt: string; suggestions: Suggestion[] };
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
@@ -15,7 +15,7 @@ class CoverageTree implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(private readonly indexer: IndexService) {}
+  constructor(private readonly services: EvidenceServices, private readonly indexer: IndexService) {}
 
   refresh(): void {
     this.changed.fire();
@@ -33,7 +33,10 @@ class CoverageTree implements vscode.TreeDataProvider<Node> {
     if (node.kind === 'file') {
       const { document } = node;
       const excerpts = await excerptsOf(document, document.untagged);
-      return document.untagged.map((paragraph, i) => ({ kind: 'paragraph', document, paragraph, excerpt: excerpts[i] }));
+      // Each paragraph's best tag per dimension from the codebook's cues: a hint of what to tag it with.
+      const text = await textOf(document);
+      const suggester = suggesterFor(this.services.codebooks.lookupFor(vscode.Uri.parse(document.key)).codebook);
+      return document.untagged.map((paragraph, i) => ({ kind: 'paragraph', document, paragraph, excerpt: excerpts[i], suggestions: suggester.top(text, {}, paragraph.start, paragraph.end) }));
     }
     return [];
   }
@@ -58,7 +61,9 @@ class CoverageTree implements vscode.TreeDataProvider<Node> {
     const { paragraph, document } = node;
     const { line } = positionIn(document, paragraph.start);
     const item = new vscode.TreeItem(node.excerpt || '(empty)', vscode.TreeItemCollapsibleState.None);
-    item.description = `line ${line + 1}`;
+    const { suggestions } = node;
+    item.description = suggestions.length ? `line ${line + 1} · suggested: ${suggestions.map((s) => s.label).join(' · ')}` : `line ${line + 1}`;
+    if (suggestions.length) item.tooltip = `${node.excerpt}\n\nSuggested from the codebook's cues:\n${suggestions.map((s) => `${s.label} — cue: ${s.cues.map((c) => `'${c}'`).join(', ')}`).join('\n')}`;
     item.iconPath = new vscode.ThemeIcon('circle-outline');
     item.command = revealCommand('Reveal Paragraph', { uri: document.key, line, character: 0, endLine: line, endCharacter: 0 });
     item.id = `untagged:${document.key}:${paragraph.start}`;
@@ -66,8 +71,8 @@ class CoverageTree implements vscode.TreeDataProvider<Node> {
   }
 }
 
-export function registerCoverageView(indexer: IndexService): vscode.Disposable {
-  const tree = new CoverageTree(indexer);
+export function registerCoverageView(services: EvidenceServices, indexer: IndexService): vscode.Disposable {
+  const tree = new CoverageTree(services, indexer);
   const view = vscode.window.createTreeView('evidenceTagger.coverage', { treeDataProvider: tree, showCollapseAll: true });
   const describe = () => {
     const documents = indexer.index.all();

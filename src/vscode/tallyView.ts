@@ -130,7 +130,8 @@ export class TallyTree implements vscode.TreeDataProvider<Node> {
         item.tooltip = new vscode.MarkdownString().appendText(`${node.dimension}=${node.tag}\n\n${tag?.definition ?? 'This tag is not in the codebook.'}`);
         item.iconPath = tagIcon(node.dimension, node.tag, !!tag);
         item.id = `tag:${node.file ?? ''}:${node.dimension}:${node.tag}`;
-        item.contextValue = 'tag';
+        // Only a tag of the codebook can be added to a selection (the inline "Add to Selection" action).
+        item.contextValue = tag ? 'tag' : 'unknownTag';
         return item;
       }
       case 'file': {

@@ -54,15 +54,13 @@ describe('tagging commands', () => {
     const editor = await openDocument('tag-picker.md', DOC);
     select(editor, 'key finding');
     const done = vscode.commands.executeCommand('evidenceTagger.tagSelection');
-    // Dimension 1 (evidence, multi-select): tick the first item, accept. Then skip use and level.
-    await pause(400);
-    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
-    await vscode.commands.executeCommand('quickInput.toggleCheckbox').then(undefined, () => vscode.commands.executeCommand('workbench.action.quickPickManyToggle'));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await pause(300);
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await pause(300);
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    // Dimension 1 (evidence, multi-select): type a tag's name, Enter. Then skip use and level ("No tag").
+    for (const value of ['Research evidence', 'No tag', 'No tag']) {
+      await pause(400);
+      await vscode.commands.executeCommand('evidenceTagger._quickPickForTest', { value });
+      await pause(100);
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
     await done;
     assert.match(editor.document.getText(), /\[key finding\]\{evidence=research\}/);
   });
