@@ -47,6 +47,10 @@ describe('suggestions', () => {
   it('on passages of the corpus labelled by hand, the top suggestion per dimension is right at least 85% of the time', () => {
     assert.ok(LABELLED.length >= 30);
     const quality = measureSuggestions(DEFAULT_CODEBOOK);
+    // The figures the README and the closing note quote (printed with the test run).
+    const describe = (list: typeof quality) => list.map((q) => `${q.dimension} ${q.correct}/${q.suggested} right (precision ${q.precision.toFixed(2)}), ${q.suggested}/${q.labelled} suggested (recall ${q.recall.toFixed(2)})`).join('; ');
+    console.log(`      suggestion quality, all ${LABELLED.length}: ${describe(quality)}`);
+    console.log(`      held out (not used to choose the cues): ${describe(measureSuggestions(DEFAULT_CODEBOOK, LABELLED.filter((p) => p.heldOut)))}`);
     for (const q of quality) {
       assert.ok(q.precision >= 0.85, `${q.dimension}: precision ${q.precision.toFixed(2)}; ${q.misses.join('; ')}`);
       assert.ok(q.recall >= 0.4, `${q.dimension}: recall ${q.recall.toFixed(2)}`);

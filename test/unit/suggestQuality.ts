@@ -8,6 +8,8 @@ export interface LabelledPassage {
   source: string;
   text: string;
   labels: Record<string, string[]>;
+  /** Labelled after the cues were last changed, so not used to choose them. */
+  heldOut?: boolean;
 }
 
 export const LABELLED: LabelledPassage[] = JSON.parse(readFileSync(resolve(__dirname, '../fixtures/suggestions/labelled.json'), 'utf8')).passages;
