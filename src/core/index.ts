@@ -16,3 +16,4 @@ export * from './cues';
 export * from './safeEdit';
 export * from './suggest';
 export * from './tagAll';
+export * from './refactor';

@@ -3,3 +3,4 @@ export * from './default';
 export * from './load';
 export * from './lookup';
 export * from './presets';
+export * from './refactor';

@@ -1,0 +1,90 @@
+// The codebook side of a tag refactoring: the codebook object afterwards, and the codebook file's text
+// afterwards with only the changed values touched (comments and layout kept, through jsonc-parser).
+// Renamed and merged tags keep their old ids as aliases, so documents not yet changed still resolve.
+import { applyEdits as applyJsonEdits, modify, type JSONPath } from 'jsonc-parser';
+import type { TagChange } from '../refactor';
+import { codebookSchema, IDENTIFIER, type Codebook, type Tag } from './schema';
+
+/** Why the change cannot be made to this codebook, or undefined when it can. */
+export function checkChange(codebook: Codebook, change: TagChange): string | undefined {
+  const dimension = codebook.dimensions.find((d) => d.id === change.dimension);
+  if (!dimension) return `no dimension "${change.dimension}" in the codebook`;
+  if (!dimension.tags.some((t) => t.id === change.tag)) return `no tag "${change.tag}" in dimension "${change.dimension}"`;
+  const taken = (id: string) => dimension.tags.some((t) => t.id === id || t.aliases.includes(id));
+  if (change.kind === 'rename' || change.kind === 'split') {
+    if (!IDENTIFIER.test(change.to)) return `"${change.to}" is not a valid tag id (a letter, then letters, digits, - _ : .)`;
+    if (change.to === change.tag || (taken(change.to) && !dimension.tags.find((t) => t.id === change.tag)!.aliases.includes(change.to))) return `"${change.to}" is already a tag or alias in "${change.dimension}"`;
+  }
+  if (change.kind === 'merge' && (change.into === change.tag || !dimension.tags.some((t) => t.id === change.into))) return `no other tag "${change.into}" in dimension "${change.dimension}" to merge into`;
+  if (change.kind === 'move') {
+    const target = codebook.dimensions.find((d) => d.id === change.toDimension);
+    if (!target || target.id === change.dimension) return `no other dimension "${change.toDimension}" in the codebook`;
+    if (target.tags.some((t) => t.id === change.tag || t.aliases.includes(change.tag))) return `"${change.tag}" is already a tag or alias in "${change.toDimension}"`;
+    if (dimension.tags.length === 1) return `"${change.tag}" is the only tag of "${change.dimension}"; a dimension needs at least one`;
+  }
+  if (change.kind === 'delete' && dimension.tags.length === 1) return `"${change.tag}" is the only tag of "${change.dimension}"; a dimension needs at least one`;
+  return undefined;
+}
+
+interface Step {
+  path: JSONPath;
+  value: unknown;
+  insert?: boolean;
+}
+
+/** The steps, as JSON paths into the codebook as written (indices match: the schema keeps array order). */
+function steps(codebook: Codebook, change: TagChange): Step[] {
+  const d = codebook.dimensions.findIndex((x) => x.id === change.dimension);
+  const tags = codebook.dimensions[d].tags;
+  const t = tags.findIndex((x) => x.id === change.tag);
+  const tag = tags[t];
+  const at = (...rest: (string | number)[]): JSONPath => ['dimensions', d, 'tags', ...rest];
+  switch (change.kind) {
+    case 'rename':
+      return [
+        { path: at(t, 'id'), value: change.to },
+        { path: at(t, 'aliases'), value: [...tag.aliases.filter((a) => a !== change.to), change.tag] },
+      ];
+    case 'merge': {
+      const i = tags.findIndex((x) => x.id === change.into);
+      const aliases = [...new Set([...tags[i].aliases, change.tag, ...tag.aliases])];
+      // The later index first, so that removing it does not shift the other.
+      const alias: Step = { path: at(i, 'aliases'), value: aliases };
+      const remove: Step = { path: at(t), value: undefined };
+      return i > t ? [alias, remove] : [remove, alias];
+    }
+    case 'delete':
+      return [{ path: at(t), value: undefined }];
+    case 'move': {
+      const target = codebook.dimensions.findIndex((x) => x.id === change.toDimension);
+      return [
+        { path: ['dimensions', target, 'tags', codebook.dimensions[target].tags.length], value: plainTag(tag), insert: true },
+        { path: at(t), value: undefined },
+      ];
+    }
+    case 'split':
+      return [{ path: at(t + 1), value: { id: change.to, label: `${tag.label} (${change.to})`, definition: tag.definition }, insert: true }];
+  }
+}
+
+/** A tag as it would be written in a file (defaults left out). */
+function plainTag(tag: Tag): object {
+  const { aliases, cues, ...rest } = tag;
+  return { ...rest, ...(aliases.length ? { aliases } : {}), ...(cues.length ? { cues } : {}) };
+}
+
+/** The codebook file's new text. */
+export function refactorCodebookText(text: string, codebook: Codebook, change: TagChange): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const indent = /\n( +|\t)"/.exec(text)?.[1] ?? '  ';
+  for (const step of steps(codebook, change)) {
+    const edits = modify(text, step.path, step.value, { isArrayInsertion: step.insert, formattingOptions: { insertSpaces: indent !== '\t', tabSize: indent === '\t' ? 1 : indent.length, eol } });
+    text = applyJsonEdits(text, edits);
+  }
+  return text;
+}
+
+/** The codebook object afterwards (validated, as if read from the new file). */
+export function refactorCodebook(codebook: Codebook, change: TagChange): Codebook {
+  return codebookSchema.parse(JSON.parse(refactorCodebookText(JSON.stringify(codebook), codebook, change)));
+}
