@@ -70,7 +70,7 @@ export function tagAll(files: string[], lookup: CodebookLookup, options: TagAllO
     if (!plan.occurrences.length) continue;
     for (const o of plan.occurrences) process.stdout.write(printable(`${where(o.start)}: ${options.dryRun ? 'would tag' : 'tagged'} ${flat(o.edit.newText, 100)}`) + '\n');
     if (!options.dryRun) {
-      const refusal = writeTagged(file, text, applyEdits(text, plan.occurrences.map((o) => o.edit)));
+      const refusal = writeDocumentText(file, text, applyEdits(text, plan.occurrences.map((o) => o.edit)));
       if (refusal) {
         process.stderr.write(printable(`${file}: not changed: ${refusal}`) + '\n');
         read.failed(file);
@@ -85,7 +85,7 @@ export function tagAll(files: string[], lookup: CodebookLookup, options: TagAllO
 }
 
 /** Writes the new text only where the file reads back exactly as parsed (UTF-8, nothing replaced); a BOM is kept. */
-function writeTagged(file: string, before: string, after: string): string | undefined {
+export function writeDocumentText(file: string, before: string, after: string): string | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);

@@ -1,5 +1,5 @@
 // evidence-tagger: the command line on the same core as the extension.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CodebookLookup, DEFAULT_CODEBOOK, exportCsv, exportHtml, exportJson, exportQdc, exportQdpx, importRefiCodebook, loadCodebook, relativeHref, parseSafely, passageRecord, tallyDocuments, type Codebook } from '../core';
@@ -9,6 +9,7 @@ import { checkOutPath, OutFileError, writeOut } from './outFile';
 import { printable } from './printable';
 import { printTally } from './tallyReport';
 import { CommandError, init, suggest, tagAll } from './codingCommands';
+import { parseChange, REFACTOR_COMMANDS, refactorFiles } from './refactorCommands';
 
 const USAGE = `usage: evidence-tagger <command> [options] PATH...
 
@@ -27,6 +28,13 @@ commands:
                       JavaScript regular expression (case-sensitive). Code, math, HTML and
                       existing markup are skipped with a reason; files are written only
                       without --dry-run, and only UTF-8 files that read back exactly
+  rename-tag OLD NEW, merge-tag TAG INTO, move-tag TAG DIMENSION, delete-tag TAG  [--dry-run] PATH...
+                      change the codebook and every document as one refactoring; a TAG is
+                      DIMENSION=ID or an id only one dimension has. Renamed and merged ids stay
+                      as aliases; a passage left with no codebook key loses its markup; a
+                      document whose markup would read differently is left alone and reported.
+                      The codebook file (--codebook, ./evidence-codebook.json, or a new one from
+                      the built-in codebook) is updated too. --dry-run prints a diff.
   init [--preset NAME] [--out FILE] [--force]
                       write evidence-codebook.json from a preset: default, clles-community
                       (adds community-based insight as a type of evidence), clles-review-extended
@@ -43,7 +51,7 @@ and skipped; the command finishes the rest and exits 1.`;
 
 class UsageError extends Error {}
 
-const COMMANDS = ['passages', 'tally', 'check', 'export', 'import-codebook', 'suggest', 'tag-all', 'init'];
+const COMMANDS: string[] = ['passages', 'tally', 'check', 'export', 'import-codebook', 'suggest', 'tag-all', 'init', ...REFACTOR_COMMANDS];
 
 export function main(argv: string[]): number {
   let parsed;
@@ -67,6 +75,12 @@ export function main(argv: string[]): number {
     if (command === 'init') return init(parsed.values.preset, parsed.values.out, !!parsed.values.force);
     const codebook = readCodebook(parsed.values.codebook);
     if (command === 'import-codebook') return importCodebookFile(paths, parsed.values.out);
+    if ((REFACTOR_COMMANDS as readonly string[]).includes(command)) {
+      const { change, rest } = parseChange(command, paths, codebook);
+      if (rest.length === 0) throw new UsageError(`${command}: give at least one file or folder`);
+      const file = parsed.values.codebook ?? (existsSync('evidence-codebook.json') ? 'evidence-codebook.json' : undefined);
+      return finish(refactorFiles(collectDocuments(rest, options), change, { codebook, file }, !!parsed.values['dry-run'], options));
+    }
     if (command === 'export') return finish(exportFiles(paths, codebook, parsed.values.format, parsed.values.out, !!parsed.values.bom, options));
     if (paths.length === 0) throw new UsageError(`${command}: give at least one file or folder`);
     const files = collectDocuments(paths, options);

@@ -114,3 +114,38 @@ describe('tag refactorings', () => {
 function sortTags(tags: Record<string, string[]>): Record<string, string[]> {
   return Object.fromEntries(Object.keys(tags).sort().map((k) => [k, [...tags[k]].sort()]));
 }
+
+describe('command line: rename-tag, merge-tag, move-tag, delete-tag', function () {
+  this.timeout(30000);
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+  const { mkdtempSync, writeFileSync: write, readFileSync: read, existsSync } = require('node:fs') as typeof import('node:fs');
+  const { tmpdir } = require('node:os') as typeof import('node:os');
+  const { join } = require('node:path') as typeof import('node:path');
+  const CLI = resolve(__dirname, '../../dist/cli.js');
+  const cli = (args: string[], cwd: string) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+
+  it('--dry-run prints a diff and writes nothing; the real run changes documents and the codebook, and the tally follows', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'evidence-refactor-'));
+    const doc = 'A [x]{evidence="research sector" use=transparent}\r\n\r\n[y]{evidence=sector-data}\r\n';
+    write(join(folder, 'a.md'), doc);
+    const dry = cli(['rename-tag', 'sector-data', 'admin-data', '--dry-run', '.'], folder);
+    assert.equal(dry.status, 0, dry.stderr);
+    assert.match(dry.stdout, /^--- a\.md\n\+\+\+ a\.md\n@@ -1,1 \+1,1 @@\n-A \[x\]\{evidence="research sector" use=transparent\}\n\+A \[x\]\{evidence="research admin-data" use=transparent\}\n/);
+    assert.match(dry.stdout, /--- evidence-codebook\.json[\s\S]*\+\s+"id": "admin-data"/);
+    assert.equal(read(join(folder, 'a.md'), 'utf8'), doc);
+    assert.ok(!existsSync(join(folder, 'evidence-codebook.json')));
+    const wet = cli(['rename-tag', 'evidence=sector-data', 'admin-data', '.'], folder);
+    assert.equal(wet.status, 0, wet.stderr);
+    assert.equal(read(join(folder, 'a.md'), 'utf8'), doc.replace('research sector', 'research admin-data').replace('=sector-data', '=admin-data'));
+    const tally = JSON.parse(cli(['tally', '--json', '.'], folder).stdout);
+    assert.equal(tally.dimensions[0].tags.find((t: { id: string }) => t.id === 'admin-data').passages, 2);
+    const merged = cli(['merge-tag', 'admin-data', 'research', '.'], folder);
+    assert.equal(merged.status, 0, merged.stderr);
+    assert.equal(read(join(folder, 'a.md'), 'utf8'), 'A [x]{evidence=research use=transparent}\r\n\r\n[y]{evidence=research}\r\n');
+    const codebook = JSON.parse(read(join(folder, 'evidence-codebook.json'), 'utf8'));
+    assert.deepEqual(codebook.dimensions[0].tags.map((t: { id: string }) => t.id), ['research', 'pedagogical', 'practice']);
+    assert.equal(cli(['delete-tag', 'transparent', '.'], folder).status, 0);
+    assert.equal(read(join(folder, 'a.md'), 'utf8'), 'A [x]{evidence=research}\r\n\r\n[y]{evidence=research}\r\n');
+    assert.match(cli(['rename-tag', 'nope', 'x', '.'], folder).stderr, /no tag "nope"/);
+  });
+});
