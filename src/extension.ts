@@ -25,6 +25,7 @@ import { registerPresetCommand } from './vscode/presetCommand';
 import { RecentTagSets } from './vscode/recentTagSets';
 import { registerSuggestionActions } from './vscode/suggestionActions';
 import { registerTagAll } from './vscode/tagAllCommand';
+import { registerRefactorTags } from './vscode/refactorTags';
 import { registerQuickPickTestHook } from './vscode/tagPicker';
 
 /** Documents the language features attach to; ParsedDocuments then applies the file and language settings. */
@@ -70,6 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerTallyView(services, indexer),
     registerCoverageView(services, indexer),
     registerTagAll(services, indexer),
+    registerRefactorTags(services, indexer, SELECTOR),
     registerMatrixView(context, services, indexer),
     vscode.commands.registerCommand(COMMANDS.indexStatsForTest, () => indexer.stats),
     vscode.commands.registerCommand(COMMANDS.rescanForTest, () => new Promise((resolve) => {

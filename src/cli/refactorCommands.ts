@@ -2,7 +2,7 @@
 // file, as one change. --dry-run prints a diff and writes nothing. A document whose markup would read
 // differently afterwards is left alone and reported (exit 1).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { applyEdits, checkChange, CodebookLookup, LineIndex, parseSafely, planRefactor, presetFileText, refactorCodebook, refactorCodebookText, type Codebook, type TagChange, type TextEdit } from '../core';
+import { applyEdits, changedLines, checkChange, CodebookLookup, LineIndex, parseSafely, planRefactor, presetFileText, refactorCodebook, refactorCodebookText, type Codebook, type TagChange, type TextEdit } from '../core';
 import { CommandError, writeDocumentText } from './codingCommands';
 import { readDocument, type ReadOptions } from './documents';
 import { printable } from './printable';
@@ -71,25 +71,12 @@ export function refactorFiles(files: string[], change: TagChange, source: Codebo
   const codebookFile = source.file ?? 'evidence-codebook.json';
   const before = source.file ? readFileSync(source.file, 'utf8') : presetFileText({ name: 'default', label: '', description: '', codebook: source.codebook });
   const newCodebook = refactorCodebookText(before, source.codebook, change);
-  if (dryRun) process.stdout.write(diff(codebookFile, before, [changedMiddle(before, newCodebook)]));
+  if (dryRun) process.stdout.write(diff(codebookFile, before, [changedLines(before, newCodebook)]));
   else if (!source.file && existsSync(codebookFile)) throw new CommandError(`${codebookFile} exists but was not the codebook used; pass --codebook ${codebookFile}`);
   else writeFileSync(codebookFile, newCodebook);
   const verb = dryRun ? 'would change' : 'changed';
   process.stderr.write(`${verb} ${passages} passage${passages === 1 ? '' : 's'} in ${changedFiles} file${changedFiles === 1 ? '' : 's'}, and ${codebookFile}${source.file ? '' : ' (written from the built-in codebook)'}${dryRun ? ' (dry run: nothing written)' : ''}\n`);
   return 0;
-}
-
-/** One edit that covers only the lines that differ between two texts (for a readable diff). */
-function changedMiddle(before: string, after: string): TextEdit {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) head++;
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  const offset = (lines: string[], n: number) => lines.slice(0, n).reduce((sum, line) => sum + line.length + 1, 0);
-  const start = offset(a, head);
-  return { start, end: Math.max(start, offset(a, a.length - tail) - 1), newText: b.slice(head, b.length - tail).join('\n') };
 }
 
 /** A unified-style diff of the lines the edits touch; control characters shown escaped, line by line. */

@@ -64,3 +64,19 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   }
   return out + text.slice(at);
 }
+
+/** One edit that replaces only the lines that differ between two texts (for small diffs and edits). */
+export function changedLines(before: string, after: string): TextEdit {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const offset = (lines: string[], n: number) => lines.slice(0, n).reduce((sum, line) => sum + line.length + 1, 0);
+  const start = offset(a, head);
+  const end = Math.max(start, offset(a, a.length - tail) - 1);
+  const newText = b.slice(head, b.length - tail).join('\n');
+  // Nothing between: an insertion of whole lines, with the line break that separates them.
+  return end === start && head < a.length && a.length - tail === head ? { start, end, newText: newText + '\n' } : { start, end, newText };
+}

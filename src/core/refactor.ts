@@ -111,11 +111,18 @@ function pairEdits(text: string, passage: Passage, tags: Record<string, string[]
     if (sameList(before, now)) return;
     if (now.length === 0) removed.push(pair);
     else {
-      // Keep each value as written (an alias stays an alias) unless its tag changed.
+      // Keep each value as written (an alias stays an alias) unless its tag changed; a new id takes the
+      // place of the one it replaces, so "trust care" renamed reads "confidence care".
       const tokens = pair.value.split(/\s+/).filter(Boolean);
-      const kept = tokens.filter((token) => now.includes(lookup.tag(pair.key, token)?.id ?? token));
-      const keptIds = new Set(kept.map((token) => lookup.tag(pair.key, token)?.id ?? token));
-      const value = [...kept, ...now.filter((id) => !keptIds.has(id))];
+      const idOf = (token: string) => lookup.tag(pair.key, token)?.id ?? token;
+      const keptIds = new Set(tokens.map(idOf).filter((id) => now.includes(id)));
+      const incoming = now.filter((id) => !keptIds.has(id));
+      const value: string[] = [];
+      for (const token of tokens) {
+        if (now.includes(idOf(token))) value.push(token);
+        else if (incoming.length) value.push(incoming.shift()!);
+      }
+      value.push(...incoming);
       edits.push({ start: pair.valueStart, end: pair.valueEnd, newText: formatValue(value.join(' ')) });
     }
   });

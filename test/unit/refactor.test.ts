@@ -85,6 +85,15 @@ describe('tag refactorings', () => {
     const loaded = loadCodebook(text);
     assert.ok(loaded.ok);
     assert.equal(loaded.codebook.dimensions[1].tags[2].id, 'routine');
+    for (const tag of ['level', 'research']) {
+      // Removing the last tag of a dimension's list, and the first, leaves valid JSON with the rest intact.
+      const change: TagChange = tag === 'level' ? { kind: 'delete', dimension: 'level', tag: 'system' } : { kind: 'delete', dimension: 'evidence', tag: 'research' };
+      const removed = loadCodebook(refactorCodebookText(file, DEFAULT_CODEBOOK, change));
+      assert.ok(removed.ok, JSON.stringify(removed));
+      assert.deepEqual(removed.codebook.dimensions, refactorCodebook(DEFAULT_CODEBOOK, change).dimensions);
+      const compact = loadCodebook(refactorCodebookText(JSON.stringify(DEFAULT_CODEBOOK), DEFAULT_CODEBOOK, change));
+      assert.ok(compact.ok && JSON.stringify(compact.codebook) === JSON.stringify(refactorCodebook(DEFAULT_CODEBOOK, change)), 'a one-line file too');
+    }
     assert.match(checkChange(DEFAULT_CODEBOOK, { kind: 'rename', dimension: 'evidence', tag: 'research', to: 'practice' })!, /already a tag/);
     assert.match(checkChange(DEFAULT_CODEBOOK, { kind: 'rename', dimension: 'evidence', tag: 'nope', to: 'x' })!, /no tag "nope"/);
     assert.match(checkChange(DEFAULT_CODEBOOK, { kind: 'merge', dimension: 'evidence', tag: 'research', into: 'research' })!, /no other tag/);

@@ -1,8 +1,9 @@
 // The codebook side of a tag refactoring: the codebook object afterwards, and the codebook file's text
 // afterwards with only the changed values touched (comments and layout kept, through jsonc-parser).
 // Renamed and merged tags keep their old ids as aliases, so documents not yet changed still resolve.
-import { applyEdits as applyJsonEdits, modify, type JSONPath } from 'jsonc-parser';
+import { applyEdits as applyJsonEdits, modify, parse as parseJsonc, type JSONPath } from 'jsonc-parser';
 import type { TagChange } from '../refactor';
+import { loadCodebook } from './load';
 import { codebookSchema, IDENTIFIER, type Codebook, type Tag } from './schema';
 
 /** Why the change cannot be made to this codebook, or undefined when it can. */
@@ -73,8 +74,21 @@ function plainTag(tag: Tag): object {
   return { ...rest, ...(aliases.length ? { aliases } : {}), ...(cues.length ? { cues } : {}) };
 }
 
-/** The codebook file's new text. */
+/**
+ * The codebook file's new text, changed in place. jsonc-parser's `modify` can misplace brackets when it
+ * removes from JSON written on one line; the result is checked against the same change made to the object,
+ * and where they differ the file is written afresh from the object (its comments then lost, never its content).
+ */
 export function refactorCodebookText(text: string, codebook: Codebook, change: TagChange): string {
+  const expected = refactorCodebook(codebook, change);
+  const edited = modifyText(text, codebook, change);
+  const reread = loadCodebook(edited);
+  if (reread.ok && JSON.stringify(reread.codebook.dimensions) === JSON.stringify(expected.dimensions)) return edited;
+  const { $schema } = (parseJsonc(text) ?? {}) as { $schema?: string };
+  return JSON.stringify({ ...($schema ? { $schema } : {}), ...expected }, null, 2) + '\n';
+}
+
+function modifyText(text: string, codebook: Codebook, change: TagChange): string {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const indent = /\n( +|\t)"/.exec(text)?.[1] ?? '  ';
   for (const step of steps(codebook, change)) {
@@ -84,7 +98,17 @@ export function refactorCodebookText(text: string, codebook: Codebook, change: T
   return text;
 }
 
-/** The codebook object afterwards (validated, as if read from the new file). */
+/** The codebook object afterwards (validated, as if read from the new file): the same steps, on a copy. */
 export function refactorCodebook(codebook: Codebook, change: TagChange): Codebook {
-  return codebookSchema.parse(JSON.parse(refactorCodebookText(JSON.stringify(codebook), codebook, change)));
+  const copy = JSON.parse(JSON.stringify(codebook)) as Record<string, unknown>;
+  for (const step of steps(codebook, change)) {
+    const parent = step.path.slice(0, -1).reduce<any>((node, key) => node[key], copy);
+    const key = step.path[step.path.length - 1];
+    if (Array.isArray(parent) && typeof key === 'number') {
+      if (step.value === undefined) parent.splice(key, 1);
+      else if (step.insert) parent.splice(key, 0, step.value);
+      else parent[key] = step.value;
+    } else parent[key] = step.value;
+  }
+  return codebookSchema.parse(copy);
 }
