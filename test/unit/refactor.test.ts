@@ -100,6 +100,31 @@ describe('tag refactorings', () => {
     assert.match(checkChange(DEFAULT_CODEBOOK, { kind: 'rename', dimension: 'evidence', tag: 'research', to: '1x' })!, /not a valid tag id/);
   });
 
+  it('property: on any text, a refactoring never throws, and when planned changes only markup and gives the expected tags', () => {
+    const fc = require('fast-check') as typeof import('fast-check');
+    const piece = fc.constantFrom('[a]{evidence=research}', '[b]{evidence="research sector" use=transparent note="n"}', '::: {evidence=sector-data}\n', '\n:::\n', '[c]{evidence=sector-data #i .k x=y}', '[', ']', '{', '}', '`', ' ', 'text', '\n\n', '\r\n', '\\', '[d]{use=embedded level=system}', '[e]{evidence=reserch}');
+    const change = fc.constantFrom<TagChange>(
+      { kind: 'rename', dimension: 'evidence', tag: 'sector-data', to: 'admin' },
+      { kind: 'merge', dimension: 'evidence', tag: 'sector-data', into: 'research' },
+      { kind: 'delete', dimension: 'evidence', tag: 'research' },
+      { kind: 'move', dimension: 'level', tag: 'system', toDimension: 'use' },
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), change, (parts, c) => {
+        const text = parts.join('');
+        const after = refactorCodebook(DEFAULT_CODEBOOK, c);
+        const doc = parseDocument(text, lookup);
+        const plan = planRefactor(doc, c, lookup, after);
+        if (!plan.ok) return;
+        const reparsed = parseDocument(applyEdits(text, plan.edits), new CodebookLookup(after));
+        assert.equal(markupFree(reparsed), markupFree(doc));
+        const expected = doc.passages.map((p) => changedTags(p, c, lookup)).filter((tags) => Object.keys(tags).some((k) => new CodebookLookup(after).isDimension(k)));
+        assert.deepEqual(reparsed.passages.map((p) => sortTags(p.tags)), expected.map(sortTags));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('every refactoring on the samples: expected tally afterwards, markup-free text byte-identical', () => {
     const samples = readdirSync(resolve(__dirname, '../../samples')).filter((f) => f.endsWith('.md'));
     const changes: TagChange[] = [
