@@ -12,7 +12,6 @@ export * from "./export";
 export * from "./workspaceIndex";
 export * from "./reparse";
 export * from './decode';
-export * from './cues';
 export * from './safeEdit';
 export * from './suggest';
 export * from './tagAll';

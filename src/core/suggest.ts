@@ -1,4 +1,4 @@
-// Suggestions from the codebook's cues: for a piece of text, each tag scores the cues of it that occur
+// Cues, and suggestions from them: for a piece of text, each tag scores the cues of it that occur
 // there, and the tags that score enough are suggested per dimension, best first, with the cues that fired.
 // Matching is by word stems (case- and inflection-tolerant, whole words only); acronym cues (RCT, EMIS)
 // match only as written. A cue weighs the sum of its words, a common word a quarter of a specific one,
@@ -34,6 +34,8 @@ interface CueWord {
 interface Cue {
   text: string;
   words: CueWord[];
+  /** The words as compared ("mentor" and "mentoring" share one): cues with the same key are the same cue. */
+  key: string;
   weight: number;
   dimension: string;
   tag: string;
@@ -60,20 +62,20 @@ export class Suggester {
         this.labels.set(`${dimension.id}\u0000${tag.id}`, tag.label);
         const seen = new Set<string>();
         for (const text of tag.cues) {
-          const cueWords = words(text).map((w): CueWord => (isAcronym(w.raw) ? { stem: w.stem, exact: w.raw } : { stem: w.stem }));
-          const key = cueWords.map((w) => w.exact ?? w.stem).join(' ');
+          const cueWords = compileCue(text);
+          const key = cueKey(cueWords);
           // Cues that stem alike ("mentor", "mentoring") are one cue: counted once, shown as first written.
           if (cueWords.length === 0 || seen.has(key)) continue;
           seen.add(key);
           const weight = cueWords.reduce((sum, w) => sum + (w.exact ? ACRONYM_WEIGHT : COMMON_STEMS.has(w.stem) ? COMMON_WEIGHT : 1), 0);
-          cues.push({ text, words: cueWords, weight, dimension: dimension.id, tag: tag.id });
+          cues.push({ text, words: cueWords, key, weight, dimension: dimension.id, tag: tag.id });
           if (!sharing.has(key)) sharing.set(key, new Set());
           sharing.get(key)!.add(`${dimension.id}\u0000${tag.id}`);
         }
       }
     }
     for (const cue of cues) {
-      cue.weight /= sharing.get(cue.words.map((w) => w.exact ?? w.stem).join(' '))!.size;
+      cue.weight /= sharing.get(cue.key)!.size;
       const first = cue.words[0].stem;
       if (!this.byFirstStem.has(first)) this.byFirstStem.set(first, []);
       this.byFirstStem.get(first)!.push(cue);
@@ -85,7 +87,8 @@ export class Suggester {
   suggest(text: string, options: SuggestOptions = {}, from = 0, to = text.length): Suggestion[] {
     const minScore = options.minScore ?? 1;
     const perDimension = options.perDimension ?? 3;
-    const fired = this.fire(words(text, from, to));
+    const fired = new Map<Cue, number>();
+    this.fire(words(text, from, to), (cue) => fired.set(cue, (fired.get(cue) ?? 0) + 1));
     const byTag = new Map<string, { score: number; cues: { text: string; score: number }[] }>();
     for (const [cue, count] of fired) {
       const key = `${cue.dimension}\u0000${cue.tag}`;
@@ -118,24 +121,58 @@ export class Suggester {
     return this.suggest(text, { ...options, perDimension: 1 }, from, to).filter((s) => !seen.has(s.dimension) && seen.add(s.dimension));
   }
 
-  /** How often each cue occurs among the words (longest cue wins where two start at the same word). */
-  private fire(list: Word[]): Map<Cue, number> {
-    const fired = new Map<Cue, number>();
-    for (let i = 0; i < list.length; i++) {
-      const candidates = this.byFirstStem.get(list[i].stem);
-      if (!candidates) continue;
-      for (const cue of candidates) {
-        if (i + cue.words.length > list.length) continue;
-        if (cue.words.every((w, k) => matches(w, list[i + k]))) fired.set(cue, (fired.get(cue) ?? 0) + 1);
-      }
-    }
-    return fired;
+  /** Every cue of the codebook that occurs in text[from, to), in text order. */
+  hits(text: string, from = 0, to = text.length): CueHit[] {
+    const hits: CueHit[] = [];
+    const list = words(text, from, to);
+    this.fire(list, (cue, at) => hits.push({ dimension: cue.dimension, tag: cue.tag, cue: cue.text, start: list[at].start, end: list[at + cue.words.length - 1].end }));
+    return hits;
   }
+
+  /** Calls `found` for each occurrence of each cue among the words (overlapping cues all count), in word order. */
+  private fire(list: Word[], found: (cue: Cue, at: number) => void): void {
+    for (let i = 0; i < list.length; i++) {
+      for (const cue of this.byFirstStem.get(list[i].stem) ?? []) if (occursAt(cue.words, list, i)) found(cue, i);
+    }
+  }
+}
+
+export interface CueHit {
+  dimension: string;
+  tag: string;
+  /** The cue as written in the codebook. */
+  cue: string;
+  /** Offsets of the match in the text. */
+  start: number;
+  end: number;
+}
+
+/** A cue's words as matched: stems, and for acronyms (capitals after the first letter) the word as written. */
+function compileCue(cue: string): CueWord[] {
+  return words(cue).map((w): CueWord => (isAcronym(w.raw) ? { stem: w.stem, exact: w.raw } : { stem: w.stem }));
+}
+
+const cueKey = (cueWords: CueWord[]) => cueWords.map((w) => w.exact ?? w.stem).join(' ');
+
+function occursAt(cue: CueWord[], list: Word[], at: number): boolean {
+  return at + cue.length <= list.length && cue.every((w, k) => matches(w, list[at + k]));
 }
 
 function matches(cue: CueWord, word: Word): boolean {
   if (cue.stem !== word.stem) return false;
   return !cue.exact || word.raw === cue.exact || word.raw === `${cue.exact}s`;
+}
+
+/** Whether one cue occurs in the text, matched as the suggester matches it. */
+export function cueOccurs(cue: string, text: string): boolean {
+  const cueWords = compileCue(cue);
+  const list = words(text);
+  return cueWords.length > 0 && list.some((_, i) => occursAt(cueWords, list, i));
+}
+
+/** Every cue of the codebook that occurs in `text`, in text order. */
+export function findCues(text: string, codebook: Codebook): CueHit[] {
+  return suggesterFor(codebook).hits(text);
 }
 
 const suggesters = new WeakMap<Codebook, Suggester>();
