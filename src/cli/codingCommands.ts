@@ -2,16 +2,11 @@
 // phrase or pattern), init (a codebook file from a preset).
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
-import { applyEdits, CODEBOOK_PRESETS, decodeDocument, findPreset, LineIndex, occurrencePattern, parseSafely, parseTagList, planTagAll, presetFileText, suggestUntagged, type CodebookLookup } from '../core';
+import { applyEdits, CODEBOOK_PRESETS, decodeDocument, findPreset, occurrencePattern, parseSafely, parseTagList, planTagAll, presetFileText, suggestUntagged, type CodebookLookup } from '../core';
 import { readDocument, type ReadOptions } from './documents';
-import { printable } from './printable';
+import { oneLine as flat, printable } from './printable';
 
 export class CommandError extends Error {}
-
-const flat = (text: string, max = 80) => {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length > max ? one.slice(0, max - 1) + '…' : one;
-};
 
 export function suggest(files: string[], lookup: CodebookLookup, json: boolean, options: ReadOptions): number {
   const records = [];
@@ -61,9 +56,8 @@ export function tagAll(files: string[], lookup: CodebookLookup, options: TagAllO
     if (text === undefined) continue;
     const doc = parseSafely(text, lookup);
     const plan = planTagAll(doc, pattern, values.values, lookup);
-    const lines = new LineIndex(text);
     const where = (offset: number) => {
-      const at = lines.positionAt(offset);
+      const at = doc.lines.positionAt(offset);
       return `${file}:${at.line + 1}:${at.character + 1}`;
     };
     for (const s of plan.skipped) process.stderr.write(printable(`${where(s.start)}: skipped "${flat(text.slice(s.start, s.end), 40)}": ${s.reason}`) + '\n');

@@ -6,7 +6,7 @@ import { CodebookLookup, DEFAULT_CODEBOOK, exportCsv, exportHtml, exportJson, ex
 import { DEFAULT_MAX_FILE_SIZE, readDocument, summarizeFiles, type ReadOptions } from './documents';
 import { collectDocuments, MissingPathError } from './files';
 import { checkOutPath, OutFileError, writeOut } from './outFile';
-import { printable } from './printable';
+import { oneLine, printable } from './printable';
 import { printTally } from './tallyReport';
 import { CommandError, init, suggest, tagAll } from './codingCommands';
 import { parseChange, REFACTOR_COMMANDS, refactorFiles } from './refactorCommands';
@@ -130,8 +130,7 @@ function passages(files: string[], lookup: CodebookLookup, json: boolean, option
   }
   for (const r of records) {
     const tags = Object.entries(r.tags).map(([d, ids]) => `${d}=${ids.join(',')}`).join(' ');
-    const text = r.text.replace(/\s+/g, ' ').trim();
-    process.stdout.write(printable(`${r.file}:${r.start.line + 1}:${r.start.character + 1}: ${r.kind} ${tags}  ${text.length > 80 ? text.slice(0, 79) + '…' : text}`) + '\n');
+    process.stdout.write(printable(`${r.file}:${r.start.line + 1}:${r.start.character + 1}: ${r.kind} ${tags}  ${oneLine(r.text)}`) + '\n');
   }
   return 0;
 }

@@ -12,11 +12,11 @@ export const REFACTOR_COMMANDS = ['rename-tag', 'merge-tag', 'move-tag', 'delete
 /** `dimension=tag`, or a bare tag id that only one dimension has. */
 function resolveTag(codebook: Codebook, text: string): { dimension: string; tag: string } {
   const [dimension, tag] = text.includes('=') ? text.split('=', 2) : [undefined, text];
-  const matches = codebook.dimensions.filter((d) => (dimension === undefined || d.id === dimension) && d.tags.some((t) => t.id === tag || t.aliases.includes(tag)));
+  const lookup = new CodebookLookup(codebook);
+  const matches = codebook.dimensions.filter((d) => (dimension === undefined || d.id === dimension) && lookup.tag(d.id, tag));
   if (matches.length === 0) throw new CommandError(`no tag "${text}" in the codebook`);
   if (matches.length > 1) throw new CommandError(`"${tag}" is a tag of several dimensions (${matches.map((d) => d.id).join(', ')}); write DIMENSION=${tag}`);
-  const found = matches[0].tags.find((t) => t.id === tag || t.aliases.includes(tag))!;
-  return { dimension: matches[0].id, tag: found.id };
+  return { dimension: matches[0].id, tag: lookup.tag(matches[0].id, tag)!.id };
 }
 
 export function parseChange(command: string, args: string[], codebook: Codebook): { change: TagChange; rest: string[] } {
@@ -42,7 +42,7 @@ export interface CodebookSource {
 
 export function refactorFiles(files: string[], change: TagChange, source: CodebookSource, dryRun: boolean, read: ReadOptions): number {
   const lookup = new CodebookLookup(source.codebook);
-  const after = refactorCodebook(source.codebook, change);
+  const after = new CodebookLookup(refactorCodebook(source.codebook, change));
   let changedFiles = 0;
   let passages = 0;
   for (const file of files) {

@@ -3,8 +3,7 @@
 // `key=value` pairs change, a passage left with no codebook key loses its markup exactly as Remove Tags
 // does, and each document's result is proved by parsing it again with the new codebook.
 import { formatValue, type KeyValue } from './attributes';
-import { CodebookLookup } from './codebook/lookup';
-import type { Codebook } from './codebook/schema';
+import type { CodebookLookup } from './codebook/lookup';
 import { applyEdits, untagEdits, type TextEdit } from './edits';
 import { parseDocument, type ParsedDocument } from './parse';
 import type { Passage } from './passage';
@@ -52,11 +51,10 @@ export function changedTags(passage: Passage, change: TagChange, lookup: Codeboo
 }
 
 /**
- * The edits for one document. `after` is the codebook once changed (the proof parses with it); `lookup`
- * resolves the document as it is now.
+ * The edits for one document. `afterLookup` reads the codebook once changed (the proof parses with it; made
+ * once per refactoring, not per document); `lookup` resolves the document as it is now.
  */
-export function planRefactor(doc: ParsedDocument, change: TagChange, lookup: CodebookLookup, after: Codebook): RefactorPlan {
-  const afterLookup = new CodebookLookup(after);
+export function planRefactor(doc: ParsedDocument, change: TagChange, lookup: CodebookLookup, afterLookup: CodebookLookup): RefactorPlan {
   const edits: TextEdit[] = [];
   const expected: { passage: Passage; tags: Record<string, string[]> }[] = [];
   let changed = 0;

@@ -1,6 +1,6 @@
 // The Coverage view: documents from least to most covered, each expanding to its untagged paragraphs.
 import * as vscode from 'vscode';
-import { positionIn, suggesterFor, type IndexedDocument, type IndexedParagraph, type Suggestion } from '../core';
+import { describeSuggestions, positionIn, suggesterFor, type IndexedDocument, type IndexedParagraph, type Suggestion } from '../core';
 import { COMMANDS, type EvidenceServices } from './context';
 import type { IndexService } from './indexService';
 import { excerptsOf, textOf } from './documentTexts';
@@ -62,7 +62,7 @@ class CoverageTree implements vscode.TreeDataProvider<Node> {
     const { line } = positionIn(document, paragraph.start);
     const item = new vscode.TreeItem(node.excerpt || '(empty)', vscode.TreeItemCollapsibleState.None);
     const { suggestions } = node;
-    item.description = suggestions.length ? `line ${line + 1} · suggested: ${suggestions.map((s) => s.label).join(' · ')}` : `line ${line + 1}`;
+    item.description = suggestions.length ? `line ${line + 1} · suggested: ${describeSuggestions(suggestions)}` : `line ${line + 1}`;
     if (suggestions.length) item.tooltip = `${node.excerpt}\n\nSuggested from the codebook's cues:\n${suggestions.map((s) => `${s.label} — cue: ${s.cues.map((c) => `'${c}'`).join(', ')}`).join('\n')}`;
     item.iconPath = new vscode.ThemeIcon('circle-outline');
     item.command = revealCommand('Reveal Paragraph', { uri: document.key, line, character: 0, endLine: line, endCharacter: 0 });

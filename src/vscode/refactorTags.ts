@@ -2,11 +2,12 @@
 // Rename/Merge/Move/Delete Tag… from the palette and the Tally view's context menu. Each is one workspace
 // edit over the folder's documents and its codebook file, shown in the refactor preview, one undo.
 import * as vscode from 'vscode';
-import { changedLines, checkChange, parseDocument, planRefactor, presetFileText, refactorCodebook, refactorCodebookText, type Codebook, type TagChange } from '../core';
+import { changedLines, checkChange, CodebookLookup, parseDocument, planRefactor, presetFileText, refactorCodebook, refactorCodebookText, type Codebook, type TagChange } from '../core';
 import { COMMANDS, type EvidenceServices } from './context';
 import type { IndexService } from './indexService';
 import { log } from './output';
 import type { TagNodeArgument } from './addToSelection';
+import { addForPreview, type PreviewChange } from './refactorPreview';
 
 interface RefactorEdit {
   edit: vscode.WorkspaceEdit;
@@ -20,12 +21,12 @@ export async function buildRefactorEdit(services: EvidenceServices, indexer: Ind
   const lookup = services.codebooks.lookupFor(folder.uri);
   const problem = checkChange(lookup.codebook, change);
   if (problem) throw new Error(problem);
-  const after = refactorCodebook(lookup.codebook, change);
+  const after = new CodebookLookup(refactorCodebook(lookup.codebook, change));
   const edit = new vscode.WorkspaceEdit();
   const label = describe(change, lookup.codebook);
   const result: RefactorEdit = { edit, passages: 0, files: 0, leftAlone: [] };
-  let marker: vscode.Location | undefined;
-  const pending: { uri: vscode.Uri; range: vscode.Range; newText: string; label: string }[] = [];
+  let preferred: vscode.Location | undefined;
+  const pending: PreviewChange[] = [];
   for (const indexed of indexer.index.all()) {
     const uri = vscode.Uri.parse(indexed.key);
     if (vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() !== folder.uri.toString()) continue;
@@ -48,19 +49,13 @@ export async function buildRefactorEdit(services: EvidenceServices, indexer: Ind
     const text = document.getText();
     const e = changedLines(text, refactorCodebookText(text, lookup.codebook, change));
     pending.push({ uri: codebookUri, range: new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), newText: e.newText, label: 'codebook' });
-    if (e.start > 0) marker = new vscode.Location(codebookUri, new vscode.Position(0, 0));
+    preferred = new vscode.Location(codebookUri, new vscode.Position(0, 0));
   } else {
     // The built-in codebook is in force: the folder gets a codebook file, so old ids stay aliases.
     const text = refactorCodebookText(presetFileText({ name: 'default', label: '', description: '', codebook: lookup.codebook }), lookup.codebook, change);
     edit.createFile(codebookUri, { contents: new TextEncoder().encode(text) }, { needsConfirmation: false, label: 'codebook (new, from the built-in one)' });
   }
-  marker ??= pending
-    .map((p) => new vscode.Location(p.uri, p.range.start.with({ character: 0 })))
-    .find((at) => pending.every((p) => p.uri.toString() !== at.uri.toString() || !p.range.contains(at.range.start)));
-  // One empty entry that needs confirmation opens the refactor preview with every real change ticked
-  // (with none possible, every change needs confirmation and starts unticked).
-  for (const p of pending) edit.replace(p.uri, p.range, p.newText, { needsConfirmation: !marker, label: p.label });
-  if (marker) edit.insert(marker.uri, marker.range.start, '', { needsConfirmation: true, label: `${label}: untick what to leave alone` });
+  addForPreview(edit, pending, `${label}: untick what to leave alone`, true, preferred);
   return result;
 }
 

@@ -1,13 +1,12 @@
 // The lightbulb on an untagged paragraph: "Tag as Sector-generated data · Instrumental use (suggested)", from
 // the codebook's cues. Offered, never applied unasked; the edit is planned (and proved) only when chosen.
 import * as vscode from 'vscode';
-import { planTagging, suggesterFor, type Suggestion } from '../core';
+import { describeSuggestions, planTagging, suggesterFor, type Suggestion } from '../core';
 import type { EvidenceServices } from './context';
 
 class SuggestedTagging extends vscode.CodeAction {
   constructor(readonly document: vscode.TextDocument, readonly version: number, readonly block: { start: number; end: number }, readonly suggestions: Suggestion[]) {
-    const label = suggestions.map((s) => s.label).join(' · ');
-    super(`Tag as ${label} (suggested)`, vscode.CodeActionKind.QuickFix);
+    super(`Tag as ${describeSuggestions(suggestions)} (suggested)`, vscode.CodeActionKind.QuickFix);
   }
 }
 

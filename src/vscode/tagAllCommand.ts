@@ -9,6 +9,7 @@ import { readDocumentText } from './documentSource';
 import { log } from './output';
 import { readSettings } from './settings';
 import { labelTagSet } from './recentTagSets';
+import { addForPreview, type PreviewChange } from './refactorPreview';
 import { pickTags } from './tagPicker';
 
 export interface TagAllArguments {
@@ -49,8 +50,7 @@ export function registerTagAll(services: EvidenceServices, indexer: IndexService
       let matches = 0;
       let files = 0;
       let skipped = 0;
-      const pending: { uri: vscode.Uri; range: vscode.Range; newText: string; label: string; description: string }[] = [];
-      let first: { uri: vscode.Uri; at: vscode.Position } | undefined;
+      const pending: PreviewChange[] = [];
       const documents = indexer.index.all();
       const { maxFileSize } = readSettings();
       for (const [i, indexed] of documents.entries()) {
@@ -68,7 +68,6 @@ export function registerTagAll(services: EvidenceServices, indexer: IndexService
         skipped += plan.skipped.length;
         if (!plan.occurrences.length) continue;
         files++;
-        first ??= markerPosition(uri, document, plan.occurrences);
         for (const o of plan.occurrences) {
           const range = new vscode.Range(document.positionAt(o.edit.start), document.positionAt(o.edit.end));
           const line = range.start.line + 1;
@@ -76,11 +75,7 @@ export function registerTagAll(services: EvidenceServices, indexer: IndexService
           matches++;
         }
       }
-      // One entry that needs confirmation makes VS Code show the refactor preview; it changes nothing, and the
-      // matches themselves start ticked, so the user unticks the ones to leave alone (as with a rename).
-      // (Should no line offer a place for it, every match needs confirmation and starts unticked instead.)
-      for (const p of pending) edit.replace(p.uri, p.range, p.newText, { needsConfirmation: preview && !first, label: p.label, description: p.description });
-      if (preview && first) edit.insert(first.uri, first.at, '', { needsConfirmation: true, label: `Tag "${query}" as ${labelTagSet(values.tags, services.codebooks.lookupFor(first.uri))}: untick the matches to leave alone` });
+      if (pending.length) addForPreview(edit, pending, `Tag "${query}" as ${labelTagSet(values.tags, services.codebooks.lookupFor(pending[0].uri))}: untick the matches to leave alone`, preview);
       return { edit, matches, files, skipped };
     });
     if (!result) return;
@@ -92,16 +87,6 @@ export function registerTagAll(services: EvidenceServices, indexer: IndexService
       void vscode.window.showInformationMessage(`Evidence Tagger: ${result.matches} occurrence${result.matches === 1 ? '' : 's'} of "${query}" in ${result.files} file${result.files === 1 ? '' : 's'} ${preview ? 'offered for tagging' : 'tagged'}.${skippedNote}`);
     }
   });
-}
-
-/** A place for the preview's marker entry: the start of a matched line that no edit touches (edits may not meet). */
-function markerPosition(uri: vscode.Uri, document: vscode.TextDocument, occurrences: { edit: { start: number; end: number } }[]): { uri: vscode.Uri; at: vscode.Position } | undefined {
-  for (const o of occurrences) {
-    const at = document.positionAt(o.edit.start).with({ character: 0 });
-    const offset = document.offsetAt(at);
-    if (occurrences.every((other) => offset < other.edit.start || offset > other.edit.end)) return { uri, at };
-  }
-  return undefined;
 }
 
 function excerpt(text: string, start: number, end: number): string {

@@ -9,7 +9,7 @@ const lookup = new CodebookLookup(DEFAULT_CODEBOOK);
 const run = (text: string, change: TagChange) => {
   const after = refactorCodebook(DEFAULT_CODEBOOK, change);
   const doc = parseDocument(text, lookup);
-  const plan = planRefactor(doc, change, lookup, after);
+  const plan = planRefactor(doc, change, lookup, new CodebookLookup(after));
   assert.ok(plan.ok, plan.ok ? '' : plan.reason);
   const result = applyEdits(text, plan.edits);
   const reparsed = parseDocument(result, new CodebookLookup(after));
@@ -63,7 +63,7 @@ describe('tag refactorings', () => {
     const after = refactorCodebook(book.codebook, change);
     const text = '[a]{evidence=research use="embedded transparent" level=system} [b]{use=embedded}';
     const doc = parseDocument(text, single);
-    const plan = planRefactor(doc, change, single, after);
+    const plan = planRefactor(doc, change, single, new CodebookLookup(after));
     assert.ok(plan.ok);
     assert.equal(applyEdits(text, plan.edits), '[a]{evidence=research use=transparent level=embedded} [b]{level=embedded}');
     assert.deepEqual(changedTags(doc.passages[0], change, single), { evidence: ['research'], use: ['transparent'], level: ['embedded'] });
@@ -114,7 +114,7 @@ describe('tag refactorings', () => {
         const text = parts.join('');
         const after = refactorCodebook(DEFAULT_CODEBOOK, c);
         const doc = parseDocument(text, lookup);
-        const plan = planRefactor(doc, c, lookup, after);
+        const plan = planRefactor(doc, c, lookup, new CodebookLookup(after));
         if (!plan.ok) return;
         const reparsed = parseDocument(applyEdits(text, plan.edits), new CodebookLookup(after));
         assert.equal(markupFree(reparsed), markupFree(doc));
