@@ -56,14 +56,14 @@ export function changedTags(passage: Passage, change: TagChange, lookup: Codeboo
  */
 export function planRefactor(doc: ParsedDocument, change: TagChange, lookup: CodebookLookup, afterLookup: CodebookLookup): RefactorPlan {
   const edits: TextEdit[] = [];
-  const expected: { passage: Passage; tags: Record<string, string[]> }[] = [];
+  /** The tags each passage must read back with, in order (untagged ones drop out). */
+  const expected: Record<string, string[]>[] = [];
   let changed = 0;
   let untagged = 0;
   for (const passage of doc.passages) {
     const tags = changedTags(passage, change, lookup);
-    const same = sameTags(tags, passage.tags);
-    if (same) {
-      expected.push({ passage, tags });
+    if (sameTags(tags, passage.tags)) {
+      expected.push(tags);
       continue;
     }
     changed++;
@@ -72,7 +72,7 @@ export function planRefactor(doc: ParsedDocument, change: TagChange, lookup: Cod
       edits.push(...untagEdits(passage));
       continue;
     }
-    expected.push({ passage, tags });
+    expected.push(tags);
     edits.push(...pairEdits(doc.text, passage, tags, lookup));
   }
   if (changed === 0) return { ok: true, edits: [], changed: 0, untagged: 0 };
@@ -81,7 +81,7 @@ export function planRefactor(doc: ParsedDocument, change: TagChange, lookup: Cod
   const text = applyEdits(doc.text, edits);
   const reparsed = parseDocument(text, afterLookup);
   if (reparsed.passages.length !== expected.length) return { ok: false, reason: 'the markup would be read differently afterwards (passages would appear or disappear)' };
-  for (const [i, { tags }] of expected.entries()) {
+  for (const [i, tags] of expected.entries()) {
     if (!sameTags(reparsed.passages[i].tags, tags)) return { ok: false, reason: `a passage would not read back with the expected tags (line ${reparsed.lines.positionAt(reparsed.passages[i].start).line + 1})` };
   }
   if (markupFree(doc) !== markupFree(reparsed)) return { ok: false, reason: 'text outside the markup would change' };
