@@ -113,23 +113,29 @@ describe('fast coding', function () {
   });
 
   it('Tag All Occurrences: every match in the workspace, through the refactor preview, one undo', async () => {
-    const a = await openDocument('fast/all-a.md', DOC);
-    await vscode.workspace.fs.writeFile(workspaceUri('fast/all-b.md'), new TextEncoder().encode('More Attendance Registers here; `attendance registers` in code.\n'));
-    await eventually(async () => assert.ok((await vscode.commands.executeCommand<{ done: boolean; documents: number }>('evidenceTagger._rescanForTest')).done), 20000);
-    const running = vscode.commands.executeCommand('evidenceTagger.tagAllOccurrences', { query: 'attendance registers', tags: { evidence: ['sector-data'] } });
+    // A phrase only these two documents hold: the documents earlier tests changed stay out of the edit.
+    const ALL = DOC.replace(/attendance registers/g, 'roll books');
+    const a = await openDocument('fast/all-a.md', ALL);
+    await vscode.workspace.fs.writeFile(workspaceUri('fast/all-b.md'), new TextEncoder().encode('More Roll Books here; `roll books` in code.\n'));
+    // Tag All reads the workspace's documents from the index: wait until it lists both (new files arrive through a watcher).
+    await eventually(async () => {
+      const tree = await vscode.commands.executeCommand<{ items: { label: string }[] }>('evidenceTagger._coverageTreeForTest');
+      for (const file of ['fast/all-a.md', 'fast/all-b.md']) assert.ok(tree.items.some((i) => i.label === file), file);
+    }, 20000);
+    const running = vscode.commands.executeCommand('evidenceTagger.tagAllOccurrences', { query: 'roll books', tags: { evidence: ['sector-data'] } });
     // The refactor preview holds the edit until it is applied, as a user would with its Apply button.
     await eventually(async () => {
       await vscode.commands.executeCommand('refactorPreview.focus');
       await vscode.commands.executeCommand('refactorPreview.apply');
-      assert.match(a.document.getText(), /\[attendance registers\]\{evidence=sector-data\} and/);
+      assert.match(a.document.getText(), /\[roll books\]\{evidence=sector-data\} and/);
     }, 20000);
     await running;
     assert.equal((a.document.getText().match(/\]\{evidence=sector-data\}/g) ?? []).length, 2);
     const b = await vscode.workspace.openTextDocument(workspaceUri('fast/all-b.md'));
-    assert.equal(b.getText(), 'More [Attendance Registers]{evidence=sector-data} here; `attendance registers` in code.\n');
+    assert.equal(b.getText(), 'More [Roll Books]{evidence=sector-data} here; `roll books` in code.\n');
     await vscode.window.showTextDocument(a.document);
     await vscode.commands.executeCommand('undo');
-    assert.equal(a.document.getText(), DOC, 'one undo takes the whole edit back');
+    assert.equal(a.document.getText(), ALL, 'one undo takes the whole edit back');
   });
 
   it('New Codebook From Preset writes a codebook with the community type of evidence', async () => {
