@@ -14,7 +14,7 @@
     head.appendChild(document.createElement('th'));
     for (const column of data.columns) {
       const th = document.createElement('th');
-      th.textContent = column.label;
+      th.textContent = '› '.repeat(column.depth || 0) + column.label;
       th.title = column.label;
       head.appendChild(th);
     }
@@ -24,7 +24,8 @@
       const tr = body.insertRow();
       const th = document.createElement('th');
       th.className = 'row';
-      th.textContent = row.label;
+      // Sub-tags sit under their parent, indented.
+      th.textContent = '\u2003'.repeat(row.depth || 0) + row.label;
       th.title = row.label;
       tr.appendChild(th);
       data.columns.forEach((column, j) => {

@@ -7,13 +7,14 @@ export function printTally(tally: WorkspaceTally): string {
   const out: string[] = [`${tally.files} file${tally.files === 1 ? '' : 's'}, ${tally.passages} tagged passage${tally.passages === 1 ? '' : 's'}`, ''];
   for (const dimension of tally.dimensions) {
     out.push(printable(`${dimension.label} (${dimension.id})`));
-    const rows = dimension.tags.map((t) => [t.known ? t.id : `${t.id} (unknown)`, t.label, t.passages, percent(t.share), thousands(t.characters), t.files]);
+    // Sub-tags indented under their parent, whose counts include theirs.
+    const rows = dimension.tags.map((t) => [`${'  '.repeat(t.depth)}${t.known ? t.id : `${t.id} (unknown)`}`, t.label, t.passages, percent(t.share), thousands(t.characters), t.files]);
     out.push(table(['tag', 'label', 'passages', 'share', 'characters', 'files'], rows), '');
   }
   const { matrix } = tally;
   if (matrix.rows.length && matrix.columns.length) {
     out.push('Matrix: passages by type of evidence (rows) and form of use (columns)');
-    const rows = matrix.rows.map((r, i) => [r.id, ...matrix.counts[i]]);
+    const rows = matrix.rows.map((r, i) => [`${'  '.repeat(r.depth)}${r.id}`, ...matrix.counts[i]]);
     out.push(table(['', ...matrix.columns.map((c) => c.id)], rows), '');
   }
   out.push('Coverage (share of prose characters inside tagged passages)');

@@ -19,6 +19,8 @@ export interface ParsedDocument {
    * only fenced divs, listed in `stacks`), and of the lines of openers that never closed.
    */
   sync: { offsets: number[]; stacks: (DivChain | null)[]; unclosed: number[] };
+  /** The codebook the tags were read with: tallies roll sub-tags up into their parents through it. */
+  lookup: CodebookLookup;
 }
 
 function hasWhitespace(value: string): boolean {
@@ -32,7 +34,7 @@ function hasWhitespace(value: string): boolean {
 export function parseDocument(text: string, lookup: CodebookLookup): ParsedDocument {
   const lines = new LineIndex(text);
   const { collector, parser } = parseRegion(text, lines, lookup);
-  return { text, lines, passages: collector.passages, blocks: collector.blocks, problems: collector.problems, sync: { offsets: parser.syncLines.map((l) => lines.lineStarts[l]), stacks: parser.syncStacks, unclosed: unique(parser.unclosedLines).map((l) => lines.lineStarts[l]) } };
+  return { text, lines, passages: collector.passages, blocks: collector.blocks, problems: collector.problems, sync: { offsets: parser.syncLines.map((l) => lines.lineStarts[l]), stacks: parser.syncStacks, unclosed: unique(parser.unclosedLines).map((l) => lines.lineStarts[l]) }, lookup };
 }
 
 /** Divs a region parse starts inside, with the passages (of the earlier parse) they belong to. */
@@ -265,11 +267,11 @@ export function parseSafely(text: string, lookup: CodebookLookup): ParsedDocumen
   try {
     return parseDocument(text, lookup);
   } catch (error) {
-    return failedParse(text, error);
+    return failedParse(text, error, lookup);
   }
 }
 
-export function failedParse(text: string, error: unknown): ParsedDocument {
+export function failedParse(text: string, error: unknown, lookup: CodebookLookup): ParsedDocument {
   const reason = error instanceof Error ? error.message : String(error);
   const problem: Problem = {
     severity: 'warning',
@@ -278,5 +280,5 @@ export function failedParse(text: string, error: unknown): ParsedDocument {
     start: 0,
     end: 0,
   };
-  return { text, lines: new LineIndex(text), passages: [], blocks: [], problems: [problem], sync: { offsets: [], stacks: [], unclosed: [] } };
+  return { text, lines: new LineIndex(text), passages: [], blocks: [], problems: [problem], sync: { offsets: [], stacks: [], unclosed: [] }, lookup };
 }

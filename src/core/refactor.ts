@@ -13,8 +13,11 @@ export type TagChange =
   | { kind: 'merge'; dimension: string; tag: string; into: string }
   | { kind: 'move'; dimension: string; tag: string; toDimension: string }
   | { kind: 'delete'; dimension: string; tag: string }
-  /** `passages`: content starts of the passages (in this document) that move from `tag` to `to`. */
-  | { kind: 'split'; dimension: string; tag: string; to: string; passages: number[] };
+  /**
+   * `passages`: content starts of the passages (in this document) that move from `tag` to the new tag `to`,
+   * which becomes a sub-tag of `tag` with `asSubTag`, else a sibling (same parent).
+   */
+  | { kind: 'split'; dimension: string; tag: string; to: string; passages: number[]; asSubTag?: boolean };
 
 export type RefactorPlan = { ok: true; edits: TextEdit[]; changed: number; untagged: number } | { ok: false; reason: string };
 

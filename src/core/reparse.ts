@@ -35,7 +35,8 @@ function mayCloseSomething(text: string, lines: LineIndex, from: number, to: num
 export function reparseDocument(previous: ParsedDocument, text: string, change: TextChange, lookup: CodebookLookup): ParsedDocument {
   const delta = change.inserted - change.removed;
   const full = () => parseDocument(text, lookup);
-  if (previous.text.length + delta !== text.length || previous.sync.offsets.length === 0) return full();
+  // Another codebook reads the tags differently everywhere: only a full parse is right.
+  if (previous.text.length + delta !== text.length || previous.sync.offsets.length === 0 || previous.lookup !== lookup) return full();
   const oldOffsets = previous.sync.offsets;
   const lines = new LineIndex(text);
   const changeEndNew = change.start + change.inserted;
@@ -149,7 +150,7 @@ export function reparseDocument(previous: ParsedDocument, text: string, change: 
       .concat(regionUnclosed.filter((o) => o < resume), regionUnclosed.filter((o) => o >= resume && o < stopNew), carriedUnclosed, previous.sync.unclosed.filter((o) => o >= stopOld).map((o) => o + delta))
       .sort((a, b) => a - b),
   );
-  return { text, lines, passages, blocks, problems, sync: { offsets, stacks, unclosed } };
+  return { text, lines, passages, blocks, problems, sync: { offsets, stacks, unclosed }, lookup };
 }
 
 function chainToArray(chain: DivChain | null): DivChain[] {

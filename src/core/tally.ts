@@ -1,4 +1,5 @@
 // Counting what is tagged: per document (coverage, untagged blocks, counts per tag) and across documents.
+import { CodebookLookup } from './codebook/lookup';
 import type { Codebook } from './codebook/schema';
 import type { ParsedDocument } from './parse';
 import { markupLength, type Passage, type TextBlock } from './passage';
@@ -16,7 +17,7 @@ export interface DocumentSummary {
   /** taggedLength / proseLength, 0 for a document without prose. */
   coverage: number;
   untaggedBlocks: TextBlock[];
-  /** dimension → tag id → counts. */
+  /** dimension → tag id → counts, sub-tags rolled up into their parents. */
   counts: Map<string, Map<string, TagCount>>;
   /** Matrix cells: row tag → column tag → passages tagged with both. */
   pairs: Map<string, Map<string, number>>;
@@ -42,7 +43,8 @@ export function summarizeDocument(doc: ParsedDocument, rows = MATRIX_ROWS, colum
   const counts = new Map<string, Map<string, TagCount>>();
   const pairs = new Map<string, Map<string, number>>();
   for (let index = 0; index < passages.length; index++) {
-    const { tags } = passages[index];
+    // Sub-tags count for their parents too, each passage once per tag.
+    const tags = doc.lookup.rollUp(passages[index].tags);
     for (const dimension of Object.keys(tags)) {
       let byTag = counts.get(dimension);
       if (!byTag) counts.set(dimension, (byTag = new Map()));
@@ -92,6 +94,10 @@ export function summarizeDocument(doc: ParsedDocument, rows = MATRIX_ROWS, colum
 export interface TagTally extends TagCount {
   id: string;
   label: string;
+  /** The parent tag's id for a sub-tag; its counts include this tag's passages. */
+  parent?: string;
+  /** 0 for a top-level tag, 1 for its sub-tags, and so on. */
+  depth: number;
   /** Share of all passages that carry this tag. */
   share: number;
   files: number;
@@ -114,9 +120,16 @@ export interface FileCoverage {
   untaggedBlocks: number;
 }
 
+export interface MatrixAxisTag {
+  id: string;
+  label: string;
+  /** Sub-tags follow their parent, one level deeper; a parent's cells include its sub-tags' passages. */
+  depth: number;
+}
+
 export interface Matrix {
-  rows: { id: string; label: string }[];
-  columns: { id: string; label: string }[];
+  rows: MatrixAxisTag[];
+  columns: MatrixAxisTag[];
   /** counts[row][column]: passages tagged with both. */
   counts: number[][];
 }
@@ -131,13 +144,16 @@ export interface WorkspaceTally {
 
 export function tallyDocuments(documents: { file: string; summary: DocumentSummary }[], codebook: Codebook, rows = MATRIX_ROWS, columns = MATRIX_COLUMNS): WorkspaceTally {
   const passages = documents.reduce((sum, d) => sum + d.summary.passageCount, 0);
+  const lookup = new CodebookLookup(codebook);
   const dimensions: DimensionTally[] = codebook.dimensions.map((dimension) => {
     const totals = new Map<string, TagTally>();
-    for (const tag of dimension.tags) totals.set(tag.id, { id: tag.id, label: tag.label, passages: 0, characters: 0, share: 0, files: 0, known: true });
+    for (const { tag, depth } of lookup.tree(dimension.id)) {
+      totals.set(tag.id, { id: tag.id, label: tag.label, ...(tag.parent ? { parent: tag.parent } : {}), depth, passages: 0, characters: 0, share: 0, files: 0, known: true });
+    }
     for (const { summary } of documents) {
       for (const [tag, count] of summary.counts.get(dimension.id) ?? []) {
         let total = totals.get(tag);
-        if (!total) totals.set(tag, (total = { id: tag, label: tag, passages: 0, characters: 0, share: 0, files: 0, known: false }));
+        if (!total) totals.set(tag, (total = { id: tag, label: tag, depth: 0, passages: 0, characters: 0, share: 0, files: 0, known: false }));
         total.passages += count.passages;
         total.characters += count.characters;
         total.files++;
@@ -148,7 +164,7 @@ export function tallyDocuments(documents: { file: string; summary: DocumentSumma
     return { id: dimension.id, label: dimension.label, tags };
   });
 
-  const axis = (id: string) => codebook.dimensions.find((d) => d.id === id)?.tags.map((t) => ({ id: t.id, label: t.label })) ?? [];
+  const axis = (id: string): MatrixAxisTag[] => lookup.tree(id).map(({ tag, depth }) => ({ id: tag.id, label: tag.label, depth }));
   const matrix: Matrix = { rows: axis(rows), columns: axis(columns), counts: [] };
   matrix.counts = matrix.rows.map(() => matrix.columns.map(() => 0));
   const rowIndex = new Map(matrix.rows.map((r, i) => [r.id, i]));

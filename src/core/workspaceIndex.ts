@@ -29,7 +29,7 @@ export interface IndexedDocument {
   /** Where each line starts (a compact copy), to place passages without keeping the text. */
   lineStarts: Int32Array;
   summary: Omit<DocumentSummary, 'untaggedBlocks'>;
-  /** dimension → passages with at least one tag of it; `dimension\u0000tag` → passages with that tag. */
+  /** dimension → passages with at least one tag of it; `dimension\u0000tag` → passages with that tag or a sub-tag of it. */
   dimensionCounts: Map<string, number>;
   tagCounts: Map<string, number>;
   untagged: IndexedParagraph[];
@@ -59,8 +59,9 @@ export function indexDocument(key: string, label: string, parsed: ParsedDocument
   const dimensionCounts = new Map<string, number>();
   const tagCounts = new Map<string, number>();
   for (const passage of parsed.passages) {
-    for (const dimension in passage.tags) {
-      const ids = passage.tags[dimension];
+    const tags = parsed.lookup.rollUp(passage.tags);
+    for (const dimension in tags) {
+      const ids = tags[dimension];
       if (ids.length) dimensionCounts.set(dimension, (dimensionCounts.get(dimension) ?? 0) + 1);
       for (const id of ids) tagCounts.set(tagKey(dimension, id), (tagCounts.get(tagKey(dimension, id)) ?? 0) + 1);
     }

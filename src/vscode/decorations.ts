@@ -108,6 +108,8 @@ class Decorator implements vscode.Disposable {
     const tag = lookup.tag(dimension, value);
     const shape = passage.kind === 'div' ? 'block' : 'inline';
     if (!tag) return `${role}|${shape}|unknown`;
+    // A sub-tag without a colour of its own shows its parent's.
+    if (!tag.color && tag.parent && !DEFAULT_IDS.has(`${dimension}.${tag.id}`)) return this.typeKey(role, lookup, dimension, tag.parent, passage);
     const isDefault = dimension === role && DEFAULT_IDS.has(`${dimension}.${tag.id}`) && (!tag.color || lookup.codebook.name === DEFAULT_CODEBOOK.name || sameColour(tag, dimension));
     return isDefault ? `${role}|${shape}|theme|${themeColourId(role, tag.id)}` : `${role}|${shape}|colour|${tag.color?.light ?? '#808080'}|${tag.color?.dark ?? '#a0a0a0'}`;
   }

@@ -32,7 +32,7 @@ function tagUnder(text: string, passage: Passage, offset: number, lookup: Codebo
       const markdown = markdownOf();
       markdown.appendMarkdown(`**${escape(dimension.label)}** \`${dimension.id}\`\n\n`);
       if (dimension.description) markdown.appendMarkdown(escape(dimension.description) + '\n\n');
-      markdown.appendMarkdown(dimension.tags.map((t) => `- \`${t.id}\` ${escape(t.label)}`).join('\n'));
+      markdown.appendMarkdown(lookup.tree(dimension.id).map(({ tag: t, depth }) => `${'  '.repeat(depth)}- \`${t.id}\` ${escape(t.label)}`).join('\n'));
       return { markdown, start: pair.start, end: pair.valueStart - 1 };
     }
     // The id under the offset: tokens of the value as written, quotes aside.
@@ -90,6 +90,10 @@ function tagCard(markdown: vscode.MarkdownString, dimension: Dimension, tag: Tag
   if (tag.level) markdown.appendMarkdown(`\n\n*Typical level:* ${escape(tag.level)}`);
   if (tag.example) markdown.appendMarkdown(`\n\n*Example:* ${escape(tag.example)}`);
   if (tag.source) markdown.appendMarkdown(`\n\n*Source:* ${escape(tag.source)}`);
+  const parent = tag.parent === undefined ? undefined : dimension.tags.find((t) => t.id === tag.parent);
+  if (parent) markdown.appendMarkdown(`\n\n*Sub-tag of:* ${escape(parent.label)} \`${parent.id}\` (counted there too)`);
+  const children = dimension.tags.filter((t) => t.parent === tag.id);
+  if (children.length) markdown.appendMarkdown(`\n\n*Sub-tags:* ${children.map((t) => `${escape(t.label)} \`${t.id}\``).join(', ')}`);
 }
 
 function otherAttributes(passage: Passage, lookup: CodebookLookup): string {

@@ -11,8 +11,9 @@ export const MATRIX_VIEW = 'evidenceTagger.matrix';
 interface MatrixData {
   title: string;
   hint: string;
-  rows: { id: string; label: string }[];
-  columns: { id: string; label: string }[];
+  /** depth: sub-tags follow their parent, indented; a parent's cells count its sub-tags' passages too. */
+  rows: { id: string; label: string; depth: number }[];
+  columns: { id: string; label: string; depth: number }[];
   counts: number[][];
 }
 
@@ -70,9 +71,14 @@ class MatrixView implements vscode.WebviewViewProvider {
     this.received.push(message);
     if (message.type === 'ready') return this.update();
     if (message.type !== 'cell') return;
+    const lookup = this.codebookLookup();
     const perDocument = await Promise.all(
       this.indexer.index.all().map(async (document) => {
-        const passages = document.passages.filter((p) => p.tags.evidence?.includes(message.row) && p.tags.use?.includes(message.column));
+        // As the cell counts them: a passage with a sub-tag belongs to its parent's row and column too.
+        const passages = document.passages.filter((p) => {
+          const tags = lookup.rollUp(p.tags);
+          return tags.evidence?.includes(message.row) && tags.use?.includes(message.column);
+        });
         if (passages.length === 0) return [];
         const excerpts = await excerptsOf(document, passages.map((p) => ({ start: p.contentStart, end: p.contentEnd })));
         return passages.map((p, i) => {
@@ -82,7 +88,6 @@ class MatrixView implements vscode.WebviewViewProvider {
       }),
     );
     const items = perDocument.flat();
-    const lookup = this.codebookLookup();
     const title = `${lookup.tag('evidence', message.row)?.label ?? message.row} × ${lookup.tag('use', message.column)?.label ?? message.column}: ${items.length} passages`;
     const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Pick a passage to reveal it', matchOnDescription: true });
     if (picked) await vscode.commands.executeCommand(COMMANDS.reveal, picked.target);

@@ -53,7 +53,10 @@ type Answer = { ids: string[]; done: boolean } | { recent: Record<string, string
 
 function pickDimension(dimension: Dimension, title: string, chosen: Set<string>, suggestions: Suggestion[], recent: Record<string, string[]>[], lookup: CodebookLookup, anyChosen: boolean): Promise<Answer | undefined> {
   const suggested = new Map(suggestions.filter((s) => s.dimension === dimension.id).map((s) => [s.tag, s]));
-  const ordered = [...dimension.tags].sort((a, b) => Number(suggested.has(b.id)) - Number(suggested.has(a.id)) || (suggested.get(b.id)?.score ?? 0) - (suggested.get(a.id)?.score ?? 0));
+  // Sub-tags follow their parents (the sort keeps that order among tags equally suggested).
+  const tree = lookup.tree(dimension.id);
+  const parentLabel = new Map(tree.map(({ tag }) => [tag.id, dimension.tags.find((t) => t.id === tag.parent)?.label]));
+  const ordered = tree.map(({ tag }) => tag).sort((a, b) => Number(suggested.has(b.id)) - Number(suggested.has(a.id)) || (suggested.get(b.id)?.score ?? 0) - (suggested.get(a.id)?.score ?? 0));
   const items: PickItem[] = [];
   if (recent.length) {
     items.push({ label: 'recent tag sets', kind: vscode.QuickPickItemKind.Separator });
@@ -65,7 +68,7 @@ function pickDimension(dimension: Dimension, title: string, chosen: Set<string>,
     items.push({
       tag: tag.id,
       label: hint ? `$(lightbulb) ${tag.label}` : tag.label,
-      description: hint ? `${tag.id} · suggested — cue: ${hint.cues.slice(0, 2).map((c) => `'${c}'`).join(', ')}` : tag.id,
+      description: [tag.id, parentLabel.get(tag.id) && `in ${parentLabel.get(tag.id)}`, hint && `suggested — cue: ${hint.cues.slice(0, 2).map((c) => `'${c}'`).join(', ')}`].filter(Boolean).join(' · '),
       detail: tag.definition,
       picked: chosen.has(tag.id),
     });

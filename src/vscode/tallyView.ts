@@ -1,7 +1,7 @@
 // The Tally view: dimension → tag (count and share) → file → passage, or file → tag → passage;
 // for the whole workspace or the current file. Counts sit in the descriptions; a click reveals.
 import * as vscode from 'vscode';
-import { rangeIn, tagKey, type Codebook, type IndexedDocument, type IndexedPassage } from '../core';
+import { rangeIn, tagKey, type Codebook, type CodebookLookup, type IndexedDocument, type IndexedPassage } from '../core';
 import { COMMANDS, type EvidenceServices } from './context';
 import { themeColourId } from './decorations';
 import type { IndexService } from './indexService';
@@ -41,11 +41,12 @@ export class TallyTree implements vscode.TreeDataProvider<Node> {
     if (this.scope === 'workspace') return (this.counts = { dimension: index.dimensionCounts, tag: index.tagCounts, total: index.passageCount });
     const dimension = new Map<string, number>();
     const tag = new Map<string, number>();
+    const lookup = this.lookup();
     let total = 0;
     for (const document of this.documents()) {
       for (const passage of document.passages) {
         total++;
-        for (const [d, ids] of Object.entries(passage.tags)) {
+        for (const [d, ids] of Object.entries(lookup.rollUp(passage.tags))) {
           if (ids.length) dimension.set(d, (dimension.get(d) ?? 0) + 1);
           for (const id of ids) tag.set(this.tagKey(d, id), (tag.get(this.tagKey(d, id)) ?? 0) + 1);
         }
@@ -54,9 +55,13 @@ export class TallyTree implements vscode.TreeDataProvider<Node> {
     return (this.counts = { dimension, tag, total });
   }
 
-  private codebook(): Codebook {
+  private lookup(): CodebookLookup {
     const uri = vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
-    return this.services.codebooks.lookupFor(uri ?? vscode.Uri.file('/')).codebook;
+    return this.services.codebooks.lookupFor(uri ?? vscode.Uri.file('/'));
+  }
+
+  private codebook(): Codebook {
+    return this.lookup().codebook;
   }
 
   /** Documents in scope: all, or the active editor's. */
@@ -82,12 +87,16 @@ export class TallyTree implements vscode.TreeDataProvider<Node> {
       const counts = this.countsInScope();
       const used = new Set([...counts.tag].filter(([key, n]) => n > 0 && key.startsWith(node.dimension + '\u0000')).map(([key]) => key.slice(node.dimension.length + 1)));
       const known = codebook.dimensions.find((d) => d.id === node.dimension)?.tags.map((t) => t.id) ?? [];
-      return [...known, ...[...used].filter((id) => !known.includes(id))].map((tag) => ({ kind: 'tag', dimension: node.dimension, tag }));
+      // Top-level tags here; sub-tags under their parents.
+      const topLevel = this.lookup().children(node.dimension, undefined).map((t) => t.id);
+      return [...topLevel, ...[...used].filter((id) => !known.includes(id))].map((tag) => ({ kind: 'tag', dimension: node.dimension, tag }));
     }
     if (node.kind === 'tag') {
       const matches = this.passagesWith(node.file ? documents.filter((d) => d.key === node.file) : documents, node.dimension, node.tag);
       if (node.file || this.grouping === 'file') return this.passageNodes(node.file ?? matches[0]?.file, matches.map((m) => m.passage));
-      return [...new Set(matches.map((m) => m.file))].map((file) => ({ kind: 'file', file, dimension: node.dimension, tag: node.tag }));
+      // A parent's sub-tags first, then the files of the passages tagged with the parent itself.
+      const subTags: Node[] = this.lookup().children(node.dimension, node.tag).map((t) => ({ kind: 'tag', dimension: node.dimension, tag: t.id }));
+      return [...subTags, ...[...new Set(matches.map((m) => m.file))].map((file): Node => ({ kind: 'file', file, dimension: node.dimension, tag: node.tag }))];
     }
     if (node.kind === 'file') {
       const document = this.indexer.index.get(node.file);
@@ -124,10 +133,12 @@ export class TallyTree implements vscode.TreeDataProvider<Node> {
         const tag = dimension?.tags.find((t) => t.id === node.tag);
         const count = node.file ? this.passagesWith(this.documents().filter((d) => d.key === node.file), node.dimension, node.tag).length : counts.tag.get(this.tagKey(node.dimension, node.tag)) ?? 0;
         const label = node.file ? `${dimension?.label ?? node.dimension}: ${tag?.label ?? node.tag}` : tag?.label ?? `${node.tag} (not in the codebook)`;
-        const item = new vscode.TreeItem(label, count ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const subTags = node.file ? [] : this.lookup().children(node.dimension, node.tag);
+        const item = new vscode.TreeItem(label, count || subTags.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         const share = !node.file && total ? ` · ${Math.round((100 * count) / total)}%` : '';
         item.description = `${count}${share}`;
-        item.tooltip = new vscode.MarkdownString().appendText(`${node.dimension}=${node.tag}\n\n${tag?.definition ?? 'This tag is not in the codebook.'}`);
+        const rolledUp = subTags.length ? `\n\n${count} passage${count === 1 ? '' : 's'}, counting those tagged with its sub-tags (${subTags.map((t) => t.label).join(', ')}).` : '';
+        item.tooltip = new vscode.MarkdownString().appendText(`${node.dimension}=${node.tag}\n\n${tag?.definition ?? 'This tag is not in the codebook.'}${rolledUp}`);
         item.iconPath = tagIcon(node.dimension, node.tag, !!tag);
         item.id = `tag:${node.file ?? ''}:${node.dimension}:${node.tag}`;
         // Only a tag of the codebook can be added to a selection (the inline "Add to Selection" action).

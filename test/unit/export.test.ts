@@ -4,12 +4,11 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { validateXML } from 'xmllint-wasm';
 import { strFromU8, unzipSync } from 'fflate';
 import { DEFAULT_CODEBOOK, csvCell, exportCsv, exportHtml, exportJson, exportProject, exportQdc, exportQdpx, exportSchema, importRefiCodebook, parseDocument, type ExportInput } from '../../src/core';
-import { defaultLookup as lookup } from './helpers';
+import { defaultLookup as lookup, REFI_SCHEMAS, xmllint } from './helpers';
 
-const SCHEMAS = resolve(__dirname, '../fixtures/refi-qda');
+const SCHEMAS = REFI_SCHEMAS;
 const when = new Date('2026-03-01T12:00:00Z');
 
 const DOCS: Record<string, string> = {
@@ -19,12 +18,6 @@ const DOCS: Record<string, string> = {
 
 function input(docs = DOCS): ExportInput {
   return { documents: Object.entries(docs).map(([file, text]) => ({ file, parsed: parseDocument(text, lookup) })), codebook: DEFAULT_CODEBOOK, generated: when, projectName: 'Test project' };
-}
-
-/** Validates XML against one of the REFI-QDA schemas with libxml2 (xmllint-wasm: no system package). */
-async function xmllint(schema: string, xml: string): Promise<void> {
-  const result = await validateXML({ xml: [{ fileName: 'export.xml', contents: xml }], schema: [readFileSync(join(SCHEMAS, schema), 'utf8')], maxMemoryPages: 16384 });
-  if (!result.valid) assert.fail(`${schema} rejects the export:\n${result.rawOutput}`);
 }
 
 describe('CSV export', () => {

@@ -1,5 +1,8 @@
 // Shared fixtures for the unit tests.
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { validateXML } from 'xmllint-wasm';
 import { CodebookLookup, DEFAULT_CODEBOOK, codebookSchema, markupOf, type Codebook, type ParsedDocument } from '../../src/core';
 
 /** The default codebook plus a dimension `k` (tag `v`), so short test documents stay short. */
@@ -24,4 +27,13 @@ export function assertSaneParse(doc: ParsedDocument): void {
   }
   for (const problem of doc.problems) assert.ok(0 <= problem.start && problem.start <= problem.end && problem.end <= length);
   for (const block of doc.blocks) assert.ok(0 <= block.start && block.start <= block.end && block.end <= length && block.proseLength >= 0);
+}
+
+/** The REFI-QDA schemas (MIT), copied into the repository. */
+export const REFI_SCHEMAS = resolve(__dirname, '../fixtures/refi-qda');
+
+/** Validates XML against one of the REFI-QDA schemas with libxml2 (xmllint-wasm: no system package). */
+export async function xmllint(schema: string, xml: string): Promise<void> {
+  const result = await validateXML({ xml: [{ fileName: 'export.xml', contents: xml }], schema: [readFileSync(join(REFI_SCHEMAS, schema), 'utf8')], maxMemoryPages: 16384 });
+  if (!result.valid) assert.fail(`${schema} rejects the export:\n${result.rawOutput}`);
 }

@@ -53,7 +53,7 @@ describe('workspace index', () => {
 
 describe('workspace index: documents that cannot be read', () => {
   it('records the failure, so the Coverage view can show it, and counts the document as untagged', () => {
-    const failed = indexDocument('file:///bad.md', 'bad.md', failedParse('[a]{evidence=research}\n', new RangeError('boom')));
+    const failed = indexDocument('file:///bad.md', 'bad.md', failedParse('[a]{evidence=research}\n', new RangeError('boom'), lookup));
     assert.match(failed.readFailure!, /boom/);
     assert.equal(failed.passages.length, 0);
     assert.equal(indexDocument('file:///ok.md', 'ok.md', parseDocument('[a]{evidence=research}\n', lookup)).readFailure, undefined);

@@ -23,6 +23,7 @@ export function checkChange(codebook: Codebook, change: TagChange): string | und
     if (target.tags.some((t) => t.id === change.tag || t.aliases.includes(change.tag))) return `"${change.tag}" is already a tag or alias in "${change.toDimension}"`;
     if (dimension.tags.length === 1) return `"${change.tag}" is the only tag of "${change.dimension}"; a dimension needs at least one`;
   }
+  if (change.kind === 'move' && dimension.tags.some((t) => t.parent === change.tag)) return `"${change.tag}" has sub-tags in "${change.dimension}"; move or re-parent them first`;
   if (change.kind === 'delete' && dimension.tags.length === 1) return `"${change.tag}" is the only tag of "${change.dimension}"; a dimension needs at least one`;
   return undefined;
 }
@@ -40,36 +41,47 @@ function steps(codebook: Codebook, change: TagChange): Step[] {
   const t = tags.findIndex((x) => x.id === change.tag);
   const tag = tags[t];
   const at = (...rest: (string | number)[]): JSONPath => ['dimensions', d, 'tags', ...rest];
+  // Sub-tags of a tag that goes: to `parent`, or to the top level. Steps that change entries come before
+  // the removal, so their indices still hold.
+  const reparent = (parent: string | undefined): Step[] => tags.flatMap((x, i) => (x.parent === change.tag ? [{ path: at(i, 'parent'), value: parent }] : []));
+  const remove: Step = { path: at(t), value: undefined };
   switch (change.kind) {
     case 'rename':
-      return [
-        { path: at(t, 'id'), value: change.to },
-        { path: at(t, 'aliases'), value: [...tag.aliases.filter((a) => a !== change.to), change.tag] },
-      ];
+      return [{ path: at(t, 'id'), value: change.to }, { path: at(t, 'aliases'), value: [...tag.aliases.filter((a) => a !== change.to), change.tag] }, ...reparent(change.to)];
     case 'merge': {
       const i = tags.findIndex((x) => x.id === change.into);
       const aliases = [...new Set([...tags[i].aliases, change.tag, ...tag.aliases])];
-      // The later index first, so that removing it does not shift the other.
-      const alias: Step = { path: at(i, 'aliases'), value: aliases };
-      const remove: Step = { path: at(t), value: undefined };
-      return i > t ? [alias, remove] : [remove, alias];
+      // Sub-tags follow their parent into the tag it merges into, unless that tag sits below it (a circle).
+      const below = isBelow(tags, change.into, change.tag);
+      return [{ path: at(i, 'aliases'), value: aliases }, ...reparent(below ? tag.parent : change.into), remove];
     }
     case 'delete':
-      return [{ path: at(t), value: undefined }];
+      return [...reparent(tag.parent), remove];
     case 'move': {
       const target = codebook.dimensions.findIndex((x) => x.id === change.toDimension);
-      return [
-        { path: ['dimensions', target, 'tags', codebook.dimensions[target].tags.length], value: plainTag(tag), insert: true },
-        { path: at(t), value: undefined },
-      ];
+      const { parent: _leftBehind, ...moved } = tag;
+      return [{ path: ['dimensions', target, 'tags', codebook.dimensions[target].tags.length], value: plainTag(moved), insert: true }, remove];
     }
-    case 'split':
-      return [{ path: at(t + 1), value: { id: change.to, label: `${tag.label} (${change.to})`, definition: tag.definition }, insert: true }];
+    case 'split': {
+      const parent = change.asSubTag ? tag.id : tag.parent;
+      return [{ path: at(t + 1), value: { id: change.to, label: `${tag.label} (${change.to})`, definition: tag.definition, ...(parent ? { parent } : {}) }, insert: true }];
+    }
   }
 }
 
+/** Whether `id` is a sub-tag of `ancestor`, at any depth. */
+function isBelow(tags: Tag[], id: string, ancestor: string): boolean {
+  const parentOf = new Map(tags.map((x) => [x.id, x.parent]));
+  const seen = new Set<string>();
+  for (let up = parentOf.get(id); up !== undefined && !seen.has(up); up = parentOf.get(up)) {
+    if (up === ancestor) return true;
+    seen.add(up);
+  }
+  return false;
+}
+
 /** A tag as it would be written in a file (defaults left out). */
-function plainTag(tag: Tag): object {
+function plainTag(tag: Omit<Tag, 'parent'>): object {
   const { aliases, cues, ...rest } = tag;
   return { ...rest, ...(aliases.length ? { aliases } : {}), ...(cues.length ? { cues } : {}) };
 }

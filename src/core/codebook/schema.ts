@@ -17,6 +17,8 @@ export const tagSchema = z.strictObject({
   source: z.string().optional(),
   example: z.string().optional(),
   level: z.string().optional(),
+  /** The id of a broader tag of the same dimension: this tag is one of its sub-tags (tallies roll it up). */
+  parent: identifier.optional(),
   color: z.strictObject({ light: colour, dark: colour }).optional(),
 });
 
@@ -52,9 +54,41 @@ export const codebookSchema = z
           names.add(name);
         }
       });
+      checkParents(dimension, (t, message) => ctx.addIssue({ code: 'custom', path: ['dimensions', d, 'tags', t, 'parent'], message }));
     });
   });
 
+/** Each parent names another tag of the dimension by id, and following parents never comes back round. */
+function checkParents(dimension: { id: string; tags: { id: string; parent?: string }[] }, report: (tagIndex: number, message: string) => void): void {
+  const index = new Map(dimension.tags.map((tag, t) => [tag.id, t]));
+  const valid = dimension.tags.map((tag, t) => {
+    if (tag.parent === undefined) return true;
+    if (tag.parent === tag.id) report(t, `"${tag.id}" cannot be its own parent`);
+    else if (!index.has(tag.parent)) report(t, `no tag with the id "${tag.parent}" in dimension "${dimension.id}" to be the parent of "${tag.id}"`);
+    else return true;
+    return false;
+  });
+  // Each tag is walked once (linear even for a very deep chain): a walk stops at a tag already settled.
+  const settled = new Set<number>();
+  dimension.tags.forEach((_, start) => {
+    const path: number[] = [];
+    const onPath = new Map<number, number>();
+    let t: number | undefined = start;
+    while (t !== undefined && !settled.has(t) && !onPath.has(t)) {
+      onPath.set(t, path.length);
+      path.push(t);
+      const parent: string | undefined = dimension.tags[t].parent;
+      t = parent !== undefined && valid[t] ? index.get(parent) : undefined;
+    }
+    if (t !== undefined && onPath.has(t)) {
+      // A circle: reported on each tag in it, not on the tags that hang below it.
+      const circle = path.slice(onPath.get(t));
+      const names = [...circle, circle[0]].map((i) => dimension.tags[i].id).join(' → ');
+      for (const i of circle) report(i, `"${dimension.tags[i].id}" is its own ancestor (the parents go round: ${names})`);
+    }
+    for (const i of path) settled.add(i);
+  });
+}
 export type Tag = z.output<typeof tagSchema>;
 export type Dimension = z.output<typeof dimensionSchema>;
 export type Codebook = z.output<typeof codebookSchema>;

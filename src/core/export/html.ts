@@ -37,11 +37,11 @@ blockquote{margin:.4rem 0 .9rem;padding:.4rem .8rem;border-left:4px solid #c8d1d
 
   out.push('<h2>Tally</h2>');
   for (const dimension of tally.dimensions) {
-    const colours = new Map(input.codebook.dimensions.find((d) => d.id === dimension.id)?.tags.map((t) => [t.id, t.color?.light]) ?? []);
+    const colours = new Map(input.codebook.dimensions.find((d) => d.id === dimension.id)?.tags.map((t) => [t.id, lookup.colourOf(dimension.id, t.id)?.light]) ?? []);
     out.push(`<h3>${escape(dimension.label)}</h3><table><thead><tr><th>Tag</th><th class="n">Passages</th><th class="n">Share</th><th class="n">Characters</th><th class="n">Documents</th></tr></thead><tbody>`);
     for (const tag of dimension.tags) {
       const swatch = colours.get(tag.id) ? `<span class="swatch" style="background:${escape(colours.get(tag.id)!)}"></span>` : '';
-      out.push(`<tr><td>${swatch}${escape(tag.label)} <span class="muted">${escape(tag.id)}${tag.known ? '' : ' (not in the codebook)'}</span></td><td class="n">${tag.passages}</td><td class="n">${percent(tag.share)}</td><td class="n">${tag.characters}</td><td class="n">${tag.files}</td></tr>`);
+      out.push(`<tr><td${tag.depth ? ` style="padding-left:${0.7 + 1.4 * tag.depth}rem"` : ''}>${swatch}${escape(tag.label)} <span class="muted">${escape(tag.id)}${tag.known ? '' : ' (not in the codebook)'}</span></td><td class="n">${tag.passages}</td><td class="n">${percent(tag.share)}</td><td class="n">${tag.characters}</td><td class="n">${tag.files}</td></tr>`);
     }
     out.push('</tbody></table>');
   }
@@ -49,7 +49,7 @@ blockquote{margin:.4rem 0 .9rem;padding:.4rem .8rem;border-left:4px solid #c8d1d
   const { matrix } = tally;
   if (matrix.rows.length && matrix.columns.length) {
     out.push('<h2>Type of evidence × form of use</h2>');
-    out.push(matrixSvg(matrix.rows.map((r) => r.label), matrix.columns.map((c) => c.label), matrix.counts));
+    out.push(matrixSvg(matrix.rows.map((r) => '› '.repeat(r.depth) + r.label), matrix.columns.map((c) => '› '.repeat(c.depth) + c.label), matrix.counts));
   }
 
   out.push('<h2>Coverage</h2><table><thead><tr><th>Document</th><th class="n">Passages</th><th class="n">Coverage</th><th class="n">Untagged paragraphs</th></tr></thead><tbody>');

@@ -1,5 +1,5 @@
 // Import a codebook from REFI-QDA (.qdc, or the codebook inside a .qdpx): top-level codes become
-// dimensions, their children tags. What cannot be mapped is said in a message, never silently dropped.
+// dimensions, their children tags, and deeper codes sub-tags (`parent`), so the tree keeps its depth. What cannot be mapped is said in a message, never silently dropped.
 import { XMLParser } from 'fast-xml-parser';
 import { unzipSync, strFromU8 } from 'fflate';
 import { codebookSchema, IDENTIFIER, type Codebook } from '../codebook/schema';
@@ -54,12 +54,12 @@ export function importRefiCodebook(bytes: Uint8Array, fileName = 'codebook'): Im
     const ownId = /\(attribute key: ([^)\s]+)\)$/.exec(descriptionOf(code))?.[1];
     const id = ownId && IDENTIFIER.test(ownId) && !usedDimensionIds.has(ownId) ? (usedDimensionIds.add(ownId), ownId) : uniqueId(code['@_name'] ?? 'dimension', usedDimensionIds, messages, 'dimension');
     const description = descriptionOf(code).replace(/\s*\(attribute key: [^)]*\)$/, '');
-    dimensions.push({ id, label: code['@_name'] || id, description, multiple: true, tags: tagsFrom(code.Code, [], messages) });
+    dimensions.push({ id, label: code['@_name'] || id, description, multiple: true, tags: tagsFrom(code.Code, undefined, messages) });
     if (code['@_isCodable'] === 'true') messages.push(`"${code['@_name']}" was codable in the source; here it is the dimension "${id}", which passages cannot carry as a tag.`);
   }
   if (loose.length) {
     const id = uniqueId('code', usedDimensionIds, messages, 'dimension');
-    dimensions.push({ id, label: 'Codes', description: 'Top-level codes without children in the imported codebook.', multiple: true, tags: tagsFrom(loose, [], messages) });
+    dimensions.push({ id, label: 'Codes', description: 'Top-level codes without children in the imported codebook.', multiple: true, tags: tagsFrom(loose, undefined, messages) });
     messages.push(`${loose.length} top-level code${loose.length === 1 ? '' : 's'} without children became tags of the dimension "${id}".`);
   }
   const codebook = codebookSchema.safeParse({ name: fileName.replace(/\.(qdc|qdpx)$/i, ''), source: `Imported from ${fileName}`, dimensions });
@@ -67,23 +67,20 @@ export function importRefiCodebook(bytes: Uint8Array, fileName = 'codebook'): Im
   return { ok: true, codebook: codebook.data, messages };
 }
 
-/** A dimension's codes (and, flattened, their descendants) as tags. */
-function tagsFrom(codes: XmlCode[], path: string[], messages: string[], used = new Set<string>()): Codebook['dimensions'][number]['tags'] {
+/** A dimension's codes as tags; sub-codes, at any depth, become sub-tags (their `parent` the tag above). */
+function tagsFrom(codes: XmlCode[], parent: string | undefined, messages: string[], used = new Set<string>()): Codebook['dimensions'][number]['tags'] {
   const tags: Codebook['dimensions'][number]['tags'] = [];
   for (const code of codes) {
-    const name = code['@_name'] ?? 'tag';
-    const label = [...path, name].join(' › ');
+    const label = code['@_name'] || 'tag';
     const ownId = /^Tag id: [^=\s]+=(\S+)$/m.exec(descriptionOf(code))?.[1];
     const id = ownId && IDENTIFIER.test(ownId) && !used.has(ownId) ? (used.add(ownId), ownId) : uniqueId(label, used, messages, 'tag');
     const colour = /^#[0-9a-fA-F]{6}$/.test(code['@_color'] ?? '') ? code['@_color']! : undefined;
     const lines = descriptionOf(code).split('\n');
     const source = lines.find((l) => l.startsWith('Source: '))?.slice(8);
     const definition = lines.filter((l) => !/^(Source|Tag id): /.test(l)).join('\n').trim();
-    tags.push({ id, label, definition: definition || `Imported code “${label}”.`, aliases: [], cues: [], ...(source ? { source } : {}), ...(colour ? { color: { light: colour, dark: colour } } : {}) });
-    if (code.Code?.length) {
-      messages.push(`"${label}" has sub-codes; they became tags of the same dimension, named "${label} › …".`);
-      for (const tag of tagsFrom(code.Code, [...path, name], messages, used)) tags.push(tag);
-    }
+    tags.push({ id, label, definition: definition || `Imported code “${label}”.`, aliases: [], cues: [], ...(parent ? { parent } : {}), ...(source ? { source } : {}), ...(colour ? { color: { light: colour, dark: colour } } : {}) });
+    // One push per tag: spreading an unbounded array into push() overflows the stack.
+    if (code.Code?.length) for (const tag of tagsFrom(code.Code, id, messages, used)) tags.push(tag);
   }
   return tags;
 }

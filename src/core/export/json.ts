@@ -18,7 +18,9 @@ export const exportedPassageSchema = z.object({
   text: z.string().describe('the tagged text, without the passage’s own markup'),
 });
 
-const tagTally = z.object({ id: z.string(), label: z.string(), passages: z.number(), characters: z.number(), share: z.number(), files: z.number(), known: z.boolean() });
+const tagTally = z.object({ id: z.string(), label: z.string(), parent: z.string().optional().describe('the parent tag of a sub-tag; counts roll up into it'), depth: z.number().int().nonnegative(), passages: z.number(), characters: z.number(), share: z.number(), files: z.number(), known: z.boolean() });
+
+const axisTag = z.object({ id: z.string(), label: z.string(), depth: z.number().int().nonnegative() });
 
 export const exportSchema = z.object({
   format: z.literal('evidence-tagger/export'),
@@ -36,7 +38,7 @@ export const exportSchema = z.object({
     files: z.number(),
     passages: z.number(),
     dimensions: z.array(z.object({ id: z.string(), label: z.string(), tags: z.array(tagTally) })),
-    matrix: z.object({ rows: z.array(z.object({ id: z.string(), label: z.string() })), columns: z.array(z.object({ id: z.string(), label: z.string() })), counts: z.array(z.array(z.number())) }),
+    matrix: z.object({ rows: z.array(axisTag), columns: z.array(axisTag), counts: z.array(z.array(z.number())) }),
   }),
 });
 

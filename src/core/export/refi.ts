@@ -2,7 +2,7 @@
 // Dimensions are non-codable codes with their tags as codable child codes; positions count code points.
 import { strToU8, zipSync } from 'fflate';
 import { CodebookLookup } from '../codebook/lookup';
-import type { Codebook } from '../codebook/schema';
+import type { Codebook, Tag } from '../codebook/schema';
 import { guidFor } from './guid';
 import { codePointOffsets, plainDocument, tagsOf, type ExportInput } from './model';
 import { attributes, xmlText } from './xml';
@@ -12,18 +12,21 @@ const USER = guidFor('user', ORIGIN);
 
 export const codeGuid = (dimension: string, tag?: string) => (tag === undefined ? guidFor('dimension', dimension) : guidFor('tag', dimension, tag));
 
-/** Codes for the codebook, plus codes for tag ids that documents use but the codebook lacks. */
+/** Codes for the codebook (sub-tags nested in their parents), plus codes for tag ids that documents use but the codebook lacks. */
 function codesXml(codebook: Codebook, unknown: Map<string, Set<string>>, indent: string): string {
+  const lookup = new CodebookLookup(codebook);
   const lines: string[] = [];
+  const tagCode = (dimension: Codebook['dimensions'][number], tag: Tag, at: string) => {
+    const description = [tag.definition, tag.source && `Source: ${tag.source}`, `Tag id: ${dimension.id}=${tag.id}`].filter(Boolean).join('\n');
+    lines.push(`${at}<Code${attributes({ guid: codeGuid(dimension.id, tag.id), name: tag.label, isCodable: true, color: tag.color?.light.slice(0, 7) })}>`);
+    lines.push(`${at}  <Description>${xmlText(description)}</Description>`);
+    for (const child of lookup.children(dimension.id, tag.id)) tagCode(dimension, child, at + '  ');
+    lines.push(`${at}</Code>`);
+  };
   for (const dimension of codebook.dimensions) {
     lines.push(`${indent}<Code${attributes({ guid: codeGuid(dimension.id), name: dimension.label, isCodable: false })}>`);
     lines.push(`${indent}  <Description>${xmlText(`${dimension.description} (attribute key: ${dimension.id})`.trim())}</Description>`);
-    for (const tag of dimension.tags) {
-      const description = [tag.definition, tag.source && `Source: ${tag.source}`, `Tag id: ${dimension.id}=${tag.id}`].filter(Boolean).join('\n');
-      lines.push(`${indent}  <Code${attributes({ guid: codeGuid(dimension.id, tag.id), name: tag.label, isCodable: true, color: tag.color?.light.slice(0, 7) })}>`);
-      lines.push(`${indent}    <Description>${xmlText(description)}</Description>`);
-      lines.push(`${indent}  </Code>`);
-    }
+    for (const tag of lookup.children(dimension.id, undefined)) tagCode(dimension, tag, indent + '  ');
     for (const id of unknown.get(dimension.id) ?? []) {
       lines.push(`${indent}  <Code${attributes({ guid: codeGuid(dimension.id, id), name: id, isCodable: true })}>`);
       lines.push(`${indent}    <Description>Not in the codebook (tag id: ${xmlText(`${dimension.id}=${id}`)})</Description>`);
