@@ -26,6 +26,7 @@ import { RecentTagSets } from './vscode/recentTagSets';
 import { registerSuggestionActions } from './vscode/suggestionActions';
 import { registerTagAll } from './vscode/tagAllCommand';
 import { registerRefactorTags } from './vscode/refactorTags';
+import { registerSplitTag } from './vscode/splitTag';
 import { registerQuickPickTestHook } from './vscode/tagPicker';
 
 /** Documents the language features attach to; ParsedDocuments then applies the file and language settings. */
@@ -72,6 +73,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerCoverageView(services, indexer),
     registerTagAll(services, indexer),
     registerRefactorTags(services, indexer, SELECTOR),
+    registerSplitTag(services, indexer),
     registerMatrixView(context, services, indexer),
     vscode.commands.registerCommand(COMMANDS.indexStatsForTest, () => indexer.stats),
     vscode.commands.registerCommand(COMMANDS.rescanForTest, () => new Promise((resolve) => {

@@ -19,6 +19,7 @@ export const COMMANDS = {
   mergeTag: 'evidenceTagger.mergeTag',
   moveTag: 'evidenceTagger.moveTag',
   deleteTag: 'evidenceTagger.deleteTag',
+  splitTag: 'evidenceTagger.splitTag',
   retagPassage: 'evidenceTagger.retagPassage',
   removeTags: 'evidenceTagger.removeTags',
   addNote: 'evidenceTagger.addNote',

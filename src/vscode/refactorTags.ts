@@ -16,8 +16,11 @@ interface RefactorEdit {
   leftAlone: string[];
 }
 
-/** The whole change for one workspace folder; the marker entry makes VS Code show its refactor preview. */
-export async function buildRefactorEdit(services: EvidenceServices, indexer: IndexService, folder: vscode.WorkspaceFolder, change: TagChange): Promise<RefactorEdit> {
+/**
+ * The whole change for one workspace folder; the marker entry makes VS Code show its refactor preview.
+ * A split names its passages per document: `splitPassages` maps a document's URI to their content starts.
+ */
+export async function buildRefactorEdit(services: EvidenceServices, indexer: IndexService, folder: vscode.WorkspaceFolder, change: TagChange, splitPassages?: ReadonlyMap<string, number[]>): Promise<RefactorEdit> {
   const lookup = services.codebooks.lookupFor(folder.uri);
   const problem = checkChange(lookup.codebook, change);
   if (problem) throw new Error(problem);
@@ -31,8 +34,10 @@ export async function buildRefactorEdit(services: EvidenceServices, indexer: Ind
     const uri = vscode.Uri.parse(indexed.key);
     if (vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() !== folder.uri.toString()) continue;
     if (!indexed.passages.some((p) => p.tags[change.dimension]?.includes(change.tag))) continue;
+    const documentChange: TagChange = change.kind === 'split' ? { ...change, passages: splitPassages?.get(indexed.key) ?? [] } : change;
+    if (documentChange.kind === 'split' && documentChange.passages.length === 0) continue;
     const document = await vscode.workspace.openTextDocument(uri);
-    const plan = planRefactor(parseDocument(document.getText(), lookup), change, lookup, after);
+    const plan = planRefactor(parseDocument(document.getText(), lookup), documentChange, lookup, after);
     if (!plan.ok) {
       result.leftAlone.push(`${indexed.label}: ${plan.reason}`);
       continue;
@@ -100,30 +105,36 @@ function tagAt(services: EvidenceServices, document: vscode.TextDocument, positi
   return undefined;
 }
 
+/** Builds the change (with progress), shows it in the refactor preview, and reports documents left alone. */
+export async function runRefactoring(services: EvidenceServices, indexer: IndexService, folder: vscode.WorkspaceFolder, change: TagChange, splitPassages?: ReadonlyMap<string, number[]>): Promise<void> {
+  let built: RefactorEdit;
+  try {
+    built = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Evidence: preparing the refactoring' }, () => buildRefactorEdit(services, indexer, folder, change, splitPassages));
+  } catch (error) {
+    return void vscode.window.showWarningMessage(`Evidence Tagger: ${(error as Error).message}`);
+  }
+  for (const line of built.leftAlone) log(`Refactoring: left alone ${line}`);
+  const applied = await vscode.workspace.applyEdit(built.edit, { isRefactoring: true });
+  if (applied && built.leftAlone.length) void vscode.window.showWarningMessage(`Evidence Tagger: ${built.leftAlone.length} document(s) left alone because their markup would read differently; see the "Evidence Tagger" output.`);
+}
+
+export const folderOf = (uri?: vscode.Uri) => (uri && vscode.workspace.getWorkspaceFolder(uri)) ?? vscode.workspace.workspaceFolders?.[0];
+
+/** The tag a command acts on: the Tally view's node, else picked from the codebook (sub-tags under their parents). */
+export async function pickTag(lookup: CodebookLookup, title: string, node?: TagNodeArgument): Promise<{ dimension: string; tag: string } | undefined> {
+  if (node?.dimension && node.tag) return { dimension: node.dimension, tag: node.tag };
+  const items = lookup.codebook.dimensions.flatMap((d) => lookup.tree(d.id).map(({ tag: t, depth }) => ({ label: `${'\u2003'.repeat(depth)}${t.label}`, description: `${d.id}=${t.id}`, detail: t.definition, dimension: d.id, tag: t.id })));
+  return vscode.window.showQuickPick(items, { title, placeHolder: 'The tag to change', matchOnDescription: true });
+}
+
 export function registerRefactorTags(services: EvidenceServices, indexer: IndexService, selector: vscode.DocumentSelector): vscode.Disposable {
-  const folderOf = (uri?: vscode.Uri) => (uri && vscode.workspace.getWorkspaceFolder(uri)) ?? vscode.workspace.workspaceFolders?.[0];
-  const apply = async (change: TagChange, folder: vscode.WorkspaceFolder) => {
-    let built: RefactorEdit;
-    try {
-      built = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Evidence: preparing the refactoring' }, () => buildRefactorEdit(services, indexer, folder, change));
-    } catch (error) {
-      return void vscode.window.showWarningMessage(`Evidence Tagger: ${(error as Error).message}`);
-    }
-    for (const line of built.leftAlone) log(`Refactoring: left alone ${line}`);
-    const applied = await vscode.workspace.applyEdit(built.edit, { isRefactoring: true });
-    if (applied && built.leftAlone.length) void vscode.window.showWarningMessage(`Evidence Tagger: ${built.leftAlone.length} document(s) left alone because their markup would read differently; see the "Evidence Tagger" output.`);
-  };
-  const pickTag = async (folder: vscode.WorkspaceFolder, title: string, node?: TagNodeArgument) => {
-    if (node?.dimension && node.tag) return { dimension: node.dimension, tag: node.tag };
-    const codebook = services.codebooks.lookupFor(folder.uri).codebook;
-    const items = codebook.dimensions.flatMap((d) => d.tags.map((t) => ({ label: t.label, description: `${d.id}=${t.id}`, detail: t.definition, dimension: d.id, tag: t.id })));
-    return vscode.window.showQuickPick(items, { title, placeHolder: 'The tag to change', matchOnDescription: true });
-  };
+  const apply = (change: TagChange, folder: vscode.WorkspaceFolder) => runRefactoring(services, indexer, folder, change);
   const command = (id: string, build: (folder: vscode.WorkspaceFolder, picked: { dimension: string; tag: string }, extra?: string) => Promise<TagChange | undefined>) =>
     vscode.commands.registerCommand(id, async (node?: TagNodeArgument, extra?: string) => {
       const folder = folderOf(vscode.window.activeTextEditor?.document.uri);
       if (!folder) return void vscode.window.showInformationMessage('Evidence Tagger: open a folder to change its codebook.');
-      const picked = await pickTag(folder, id.split('.').pop()!, node);
+      const name = id.split('.').pop()!; // renameTag → "Rename Tag"
+      const picked = await pickTag(services.codebooks.lookupFor(folder.uri), name[0].toUpperCase() + name.slice(1).replace(/([A-Z])/g, ' $1'), node);
       if (!picked) return;
       const change = await build(folder, picked, extra);
       if (change) await apply(change, folder);

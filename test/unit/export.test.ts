@@ -2,7 +2,7 @@
 // and a .qdpx round trip at code-point positions.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { strFromU8, unzipSync } from 'fflate';
 import { DEFAULT_CODEBOOK, csvCell, exportCsv, exportHtml, exportJson, exportProject, exportQdc, exportQdpx, exportSchema, importRefiCodebook, parseDocument, type ExportInput } from '../../src/core';

@@ -71,7 +71,7 @@ describe('tag refactorings', function () {
 
   it('Merge Tag and Delete Tag (as the Tally context menu runs them) change documents and codebook through the preview', async () => {
     const menus = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.menus['view/item/context'] as { command: string }[];
-    for (const id of ['renameTag', 'mergeTag', 'moveTag', 'deleteTag']) assert.ok(menus.some((m) => m.command === `evidenceTagger.${id}`), id);
+    for (const id of ['renameTag', 'mergeTag', 'moveTag', 'splitTag', 'deleteTag']) assert.ok(menus.some((m) => m.command === `evidenceTagger.${id}`), id);
     await settle();
     const editor = await openDocument('refactor/a.md', 'A [x]{theme=confidence} and [z]{theme="confidence care"}.\n');
     const merging = vscode.commands.executeCommand('evidenceTagger.mergeTag', { kind: 'tag', dimension: 'theme', tag: 'care' }, 'confidence');
@@ -83,5 +83,30 @@ describe('tag refactorings', function () {
     await deleting;
     const codebook = JSON.parse((await vscode.workspace.openTextDocument(codebookUri())).getText().replace(/^\s*\/\/.*$/m, ''));
     assert.deepEqual(codebook.dimensions[0].tags.map((t: { id: string }) => t.id), ['confidence']);
+  });
+
+  it('Split Tag moves the ticked passages to a new sub-tag; the Tally view nests it and rolls its count up', async () => {
+    await settle();
+    const editor = await openDocument('refactor/a.md', 'A [x]{theme=confidence} and [z]{theme=confidence}.\n');
+    const z = editor.document.getText().indexOf('z]');
+    const splitting = vscode.commands.executeCommand('evidenceTagger.splitTag', { kind: 'tag', dimension: 'theme', tag: 'confidence' }, { to: 'self-trust', asSubTag: true, passages: [{ uri: editor.document.uri.toString(), contentStart: z }] });
+    await applyPreview(async () => assert.equal(editor.document.getText(), 'A [x]{theme=confidence} and [z]{theme=self-trust}.\n'));
+    await splitting;
+    assert.equal((await vscode.workspace.openTextDocument(workspaceUri('refactor/b.md'))).getText(), 'Also [y]{theme=confidence note="n"} and w.\n', 'passages not ticked keep their tag');
+    const codebook = JSON.parse((await vscode.workspace.openTextDocument(codebookUri())).getText().replace(/^\s*\/\/.*$/m, ''));
+    assert.deepEqual(codebook.dimensions[0].tags.map((t: { id: string; parent?: string }) => [t.id, t.parent]), [['confidence', undefined], ['self-trust', 'confidence']]);
+    await settle();
+    type Snapshot = { label: string; description?: string; children?: Snapshot[] };
+    await eventually(async () => {
+      const tree = await vscode.commands.executeCommand<Snapshot[]>('evidenceTagger._tallyTreeForTest');
+      const theme = tree.find((n) => n.label === 'Theme')!;
+      assert.deepEqual(theme.children!.map((n) => [n.label, n.description]), [['Trust', '3 · 100%']], 'only the top-level tag at the top, its count including the sub-tag');
+      const under = theme.children![0].children!;
+      assert.equal(under[0].label, 'Trust (self-trust)', 'a renamed tag keeps its label');
+      assert.equal(under[0].description, '1 · 33%');
+      assert.deepEqual(under.slice(1).map((n) => [n.label, n.description]).sort(), [['refactor/a.md', '1'], ['refactor/b.md', '1']], 'files of the passages tagged with the parent itself');
+    }, 20000);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, cursorAt(editor, 'self-trust}', 2));
+    assert.match(hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join(' '), /Sub-tag of:\* Trust/);
   });
 });
