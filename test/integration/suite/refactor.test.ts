@@ -100,11 +100,15 @@ describe('tag refactorings', function () {
     await eventually(async () => {
       const tree = await vscode.commands.executeCommand<Snapshot[]>('evidenceTagger._tallyTreeForTest');
       const theme = tree.find((n) => n.label === 'Theme')!;
-      assert.deepEqual(theme.children!.map((n) => [n.label, n.description]), [['Trust', '3 · 100%']], 'only the top-level tag at the top, its count including the sub-tag');
+      // (Another suite's document also carries theme=trust: counts are checked against the tree itself.)
+      assert.deepEqual(theme.children!.map((n) => n.label), ['Trust'], 'only the top-level tag at the top');
       const under = theme.children![0].children!;
       assert.equal(under[0].label, 'Trust (self-trust)', 'a renamed tag keeps its label');
-      assert.equal(under[0].description, '1 · 33%');
-      assert.deepEqual(under.slice(1).map((n) => [n.label, n.description]).sort(), [['refactor/a.md', '1'], ['refactor/b.md', '1']], 'files of the passages tagged with the parent itself');
+      assert.match(under[0].description!, /^1 · /);
+      const files = under.slice(1);
+      assert.ok(['refactor/a.md', 'refactor/b.md'].every((f) => files.some((n) => n.label === f && n.description === '1')), 'files of the passages tagged with the parent itself');
+      const direct = files.reduce((sum, n) => sum + Number(n.description), 0);
+      assert.equal(Number(/^\d+/.exec(theme.children![0].description!)![0]), direct + 1, "the parent's count includes its sub-tag's passage");
     }, 20000);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, cursorAt(editor, 'self-trust}', 2));
     assert.match(hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join(' '), /Sub-tag of:\* Trust/);
