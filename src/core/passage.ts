@@ -65,3 +65,34 @@ const KEYED_PROTOTYPE: object = Object.create(null);
 export function keyedRecord<T>(): Record<string, T> {
   return Object.create(KEYED_PROTOTYPE) as Record<string, T>;
 }
+
+/**
+ * The attribute that joins the pieces of one passage: a coding that crosses another cannot be one span, so
+ * an import writes it as pieces with the same tags and `passage="p12"` (not `#id`, which must stay unique).
+ */
+export const PIECE_KEY = 'passage';
+
+/** The group a passage is a piece of, or undefined for a passage that stands alone. */
+export function pieceGroup(passage: Passage): string | undefined {
+  const { pairs } = passage.attributes;
+  for (let i = pairs.length - 1; i >= 0; i--) if (pairs[i].key === PIECE_KEY) return pairs[i].value || undefined;
+  return undefined;
+}
+
+/** Passages as counted: indices of the pieces of each, in order of the first piece; most are one alone. */
+export function passageUnits(passages: Passage[]): number[][] {
+  const units: number[][] = [];
+  let groups: Map<string, number[]> | undefined;
+  passages.forEach((passage, index) => {
+    const group = passage.attributes.pairs.length ? pieceGroup(passage) : undefined;
+    if (group === undefined) return void units.push([index]);
+    const unit = (groups ??= new Map()).get(group);
+    if (unit) unit.push(index);
+    else {
+      const created = [index];
+      groups.set(group, created);
+      units.push(created);
+    }
+  });
+  return units;
+}

@@ -2,7 +2,7 @@
 import { CodebookLookup } from './codebook/lookup';
 import type { Codebook } from './codebook/schema';
 import type { ParsedDocument } from './parse';
-import { markupLength, type Passage, type TextBlock } from './passage';
+import { markupLength, passageUnits, type Passage, type TextBlock } from './passage';
 
 export interface TagCount {
   passages: number;
@@ -37,14 +37,28 @@ export function passageCharacters(passages: Passage[]): number[] {
   return characters;
 }
 
+/** The tags a passage counts with: its pieces' tags together, sub-tags rolled up into their parents. */
+export function unitTags(unit: number[], passages: Passage[], doc: ParsedDocument): Record<string, string[]> {
+  if (unit.length === 1) return doc.lookup.rollUp(passages[unit[0]].tags);
+  const merged: Record<string, string[]> = {};
+  for (const index of unit) {
+    for (const [dimension, ids] of Object.entries(passages[index].tags)) merged[dimension] = [...new Set([...(merged[dimension] ?? []), ...ids])];
+  }
+  return doc.lookup.rollUp(merged);
+}
+
 export function summarizeDocument(doc: ParsedDocument, rows = MATRIX_ROWS, columns = MATRIX_COLUMNS): DocumentSummary {
   const { passages, blocks } = doc;
   const characters = passageCharacters(passages);
   const counts = new Map<string, Map<string, TagCount>>();
   const pairs = new Map<string, Map<string, number>>();
-  for (let index = 0; index < passages.length; index++) {
+  // Pieces of one passage (an imported coding split around an overlap) count once, their characters summed.
+  const units = passageUnits(passages);
+  for (const unit of units) {
     // Sub-tags count for their parents too, each passage once per tag.
-    const tags = doc.lookup.rollUp(passages[index].tags);
+    const tags = unitTags(unit, passages, doc);
+    let unitCharacters = 0;
+    for (const index of unit) unitCharacters += characters[index];
     for (const dimension of Object.keys(tags)) {
       let byTag = counts.get(dimension);
       if (!byTag) counts.set(dimension, (byTag = new Map()));
@@ -52,8 +66,8 @@ export function summarizeDocument(doc: ParsedDocument, rows = MATRIX_ROWS, colum
         const count = byTag.get(tag);
         if (count) {
           count.passages++;
-          count.characters += characters[index];
-        } else byTag.set(tag, { passages: 1, characters: characters[index] });
+          count.characters += unitCharacters;
+        } else byTag.set(tag, { passages: 1, characters: unitCharacters });
       }
     }
     const rowTags = tags[rows];
@@ -88,7 +102,7 @@ export function summarizeDocument(doc: ParsedDocument, rows = MATRIX_ROWS, colum
     if (covered <= 0) untaggedBlocks.push(block);
     else taggedLength += Math.min(covered, block.proseLength);
   }
-  return { passageCount: passages.length, proseLength, taggedLength, coverage: proseLength ? taggedLength / proseLength : 0, untaggedBlocks, counts, pairs };
+  return { passageCount: units.length, proseLength, taggedLength, coverage: proseLength ? taggedLength / proseLength : 0, untaggedBlocks, counts, pairs };
 }
 
 export interface TagTally extends TagCount {

@@ -4,7 +4,8 @@ import type { Codebook } from './codebook/schema';
 import type { ParsedDocument } from './parse';
 import type { PassageKind } from './passage';
 import { lineOfOffset } from './text';
-import { summarizeDocument, tallyDocuments, type DocumentSummary, type WorkspaceTally } from './tally';
+import { passageUnits } from './passage';
+import { summarizeDocument, tallyDocuments, unitTags, type DocumentSummary, type WorkspaceTally } from './tally';
 
 export interface IndexedPassage {
   kind: PassageKind;
@@ -58,8 +59,8 @@ export function indexDocument(key: string, label: string, parsed: ParsedDocument
   const failure = parsed.problems.find((p) => p.code === 'parse-failed');
   const dimensionCounts = new Map<string, number>();
   const tagCounts = new Map<string, number>();
-  for (const passage of parsed.passages) {
-    const tags = parsed.lookup.rollUp(passage.tags);
+  for (const unit of passageUnits(parsed.passages)) {
+    const tags = unitTags(unit, parsed.passages, parsed);
     for (const dimension in tags) {
       const ids = tags[dimension];
       if (ids.length) dimensionCounts.set(dimension, (dimensionCounts.get(dimension) ?? 0) + 1);
@@ -116,7 +117,7 @@ export class WorkspaceIndex {
 
   private count(document: IndexedDocument | undefined, sign: 1 | -1): void {
     if (!document) return;
-    this.passages += sign * document.passages.length;
+    this.passages += sign * document.summary.passageCount;
     for (const [key, n] of document.dimensionCounts) this.dimensionCounts.set(key, (this.dimensionCounts.get(key) ?? 0) + sign * n);
     for (const [key, n] of document.tagCounts) this.tagCounts.set(key, (this.tagCounts.get(key) ?? 0) + sign * n);
   }

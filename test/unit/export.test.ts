@@ -90,11 +90,12 @@ describe('REFI-QDA export', () => {
     const notes = new Map<string, string>(project.Notes.Note.map((n: { guid: string; PlainTextContent: string }) => [n.guid, n.PlainTextContent]));
     const expected = input().documents;
     assert.equal(project.Sources.TextSource.length, expected.length);
-    project.Sources.TextSource.forEach((source: { name: string; plainTextPath: string; PlainTextSelection: { startPosition: string; endPosition: string; Coding: { CodeRef: { targetGUID: string } }[]; NoteRef?: { targetGUID: string } }[] }, s: number) => {
+    project.Sources.TextSource.forEach((source: { name: string; Description: string; plainTextPath: string; PlainTextSelection: { startPosition: string; endPosition: string; Coding: { CodeRef: { targetGUID: string } }[]; NoteRef?: { targetGUID: string } }[] }, s: number) => {
       const text = strFromU8(zip[`sources/${source.plainTextPath.replace('internal://', '')}`]);
       const points = [...text];
       const { parsed, file } = expected[s];
-      assert.equal(source.name, file);
+      assert.equal(source.name, file.split('/').pop(), 'named by basename');
+      assert.equal(source.Description, `Path: ${file}`, 'the path kept in the description');
       source.PlainTextSelection.forEach((selection, i) => {
         const passage = parsed.passages[i];
         const got = points.slice(Number(selection.startPosition), Number(selection.endPosition)).join('');
@@ -103,11 +104,39 @@ describe('REFI-QDA export', () => {
         const labels = selection.Coding.map((c) => codeNames.get(c.CodeRef.targetGUID));
         assert.equal(labels.length, Object.values(passage.tags).flat().length);
         if (passage.note) assert.equal(notes.get(selection.NoteRef!.targetGUID), passage.note);
+        assert.equal((selection as { Description?: string }).Description, passage.note ?? undefined, 'the note is the selection description too (QualCoder reads memos there)');
       });
     });
     // The plain text is the document with every passage's markup removed, emoji and accents intact.
     const cafe = strFromU8(Object.entries(zip).find(([name, bytes]) => name.startsWith('sources/') && strFromU8(bytes).includes('Entretien'))![1]);
     assert.equal(cafe, '# Entretien 😀\n\nL’équipe a analysé les données 📊 de présence.\n\nUne étude randomisée a été partagée.\n\nNon balisé.\n');
+  });
+});
+
+describe('REFI-QDA export: what other tools need', () => {
+  const parse = (qde: string) => new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['TextSource', 'PlainTextSelection', 'Coding', 'Code'].includes(name) }).parse(qde).Project;
+
+  it('CRLF documents: the source text has LF line ends and positions count on it', () => {
+    const text = 'One\r\n\r\nTwo [tagged]{evidence=research}\r\nstill\r\n\r\n::: {evidence=practice}\r\nThree\r\n:::\r\n';
+    const files = exportProject(input({ 'crlf.md': text }));
+    const source = Object.values(files.sources)[0];
+    assert.equal(source, 'One\n\nTwo tagged\nstill\n\nThree\n');
+    const selections = parse(files['project.qde']).Sources.TextSource[0].PlainTextSelection;
+    assert.deepEqual(selections.map((s: { startPosition: string; endPosition: string }) => source.slice(Number(s.startPosition), Number(s.endPosition))), ['tagged', 'Three']);
+  });
+
+  it('sources are named by unique basenames; repeated code names get their dimension', async () => {
+    const codebook = { ...DEFAULT_CODEBOOK, dimensions: [...DEFAULT_CODEBOOK.dimensions.slice(0, 2).map((d) => ({ ...d, tags: [...d.tags, { id: 'other', label: 'Other', definition: 'Anything else.', aliases: [], cues: [] }] }))] };
+    const docs = { 'a/notes.md': '[x]{evidence=other}\n', 'b/notes.md': '[y]{use=other}\n', 'notes.md': 'z\n' };
+    const { 'project.qde': qde } = exportProject({ ...input(docs), codebook });
+    await xmllint('Project.xsd', qde);
+    const project = parse(qde);
+    assert.deepEqual(project.Sources.TextSource.map((s: { name: string }) => s.name), ['notes.md', 'notes (2).md', 'notes (3).md']);
+    const names: string[] = [];
+    const walk = (codes: { name: string; Code?: unknown[] }[]) => codes.forEach((c) => (names.push(c.name), c.Code && walk(c.Code as never)));
+    walk(project.CodeBook.Codes.Code);
+    assert.ok(names.includes('Other (Type of evidence)') && names.includes('Other (Form of evidence use)'), names.join(', '));
+    assert.equal(new Set(names.map((n) => n.toLowerCase())).size, names.length, 'every code name unique');
   });
 });
 

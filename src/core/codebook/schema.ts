@@ -23,7 +23,7 @@ export const tagSchema = z.strictObject({
 });
 
 export const dimensionSchema = z.strictObject({
-  id: identifier.refine((id) => id !== 'note' && id !== 'id' && id !== 'class', 'is reserved ("note", "id" and "class" are not dimensions)'),
+  id: identifier.refine((id) => !['note', 'id', 'class', 'passage'].includes(id), 'is reserved ("note", "id", "class" and "passage" are not dimensions)'),
   label: z.string().min(1),
   description: z.string().default(''),
   multiple: z.boolean().default(true),

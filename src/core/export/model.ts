@@ -56,6 +56,39 @@ export function plainDocument(parsed: ParsedDocument): PlainDocument {
   return { text, toPlain };
 }
 
+/**
+ * The plain text with CRLF (and lone CR) line breaks as LF, offsets mapped through: REFI-QDA sources are
+ * exchanged with LF line ends, and positions are counted on that text.
+ */
+export function lfDocument(plain: PlainDocument): PlainDocument {
+  if (!plain.text.includes('\r')) return plain;
+  const dropped: number[] = [];
+  let text = '';
+  let at = 0;
+  for (let i = plain.text.indexOf('\r'); i !== -1; i = plain.text.indexOf('\r', i + 1)) {
+    if (plain.text.charCodeAt(i + 1) === 10) {
+      text += plain.text.slice(at, i);
+      dropped.push(i);
+      at = i + 1;
+    } else {
+      text += plain.text.slice(at, i) + '\n';
+      at = i + 1;
+    }
+  }
+  text += plain.text.slice(at);
+  const toLf = (offset: number) => {
+    let low = 0;
+    let high = dropped.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (dropped[mid] < offset) low = mid + 1;
+      else high = mid;
+    }
+    return offset - low;
+  };
+  return { text, toPlain: (offset) => toLf(plain.toPlain(offset)) };
+}
+
 /** UTF-16 offsets → Unicode code point offsets (REFI-QDA counts code points). */
 export function codePointOffsets(text: string, offsets: number[]): Map<number, number> {
   const sorted = [...new Set(offsets)].sort((a, b) => a - b);
