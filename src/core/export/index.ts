@@ -4,3 +4,5 @@ export * from './json';
 export * from './refi';
 export * from './html';
 export * from './import';
+export * from './codedDocument';
+export * from './projectImport';
