@@ -193,7 +193,8 @@ function documentPath(source: XmlSource, used: Set<string>): string {
   const own = described.startsWith(SOURCE_PATH_PREFIX) ? described.slice(SOURCE_PATH_PREFIX.length).trim() : '';
   let path = SAFE_PATH.test(own) && !used.has(own.toLowerCase()) ? own : '';
   if (!path) {
-    const base = (source['@_name'] ?? 'source').replace(/\.[A-Za-z0-9]{1,5}$/, '').replace(/[\u0000-\u001f\\/:*?"<>|]+/g, '-').replace(/^[\s.]+|[\s.]+$/g, '').slice(0, 100) || 'source';
+    // The name's last segment: a name with folders in it ("Interviews/Ann") never makes folders here.
+    const base = ((source['@_name'] ?? 'source').split(/[\\/]/).pop() ?? '').replace(/\.[A-Za-z0-9]{1,5}$/, '').replace(/[\u0000-\u001f\\/:*?"<>|]+/g, '-').replace(/^[\s.]+|[\s.]+$/g, '').slice(0, 100) || 'source';
     path = `${base}.md`;
     for (let n = 2; used.has(path.toLowerCase()); n++) path = `${base} (${n}).md`;
   }
