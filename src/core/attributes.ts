@@ -62,13 +62,20 @@ function identifierEnd(text: string, at: number, limit: number): number {
   return i;
 }
 
+/**
+ * Where the text of the line starting at `lineStart` begins once its container prefixes (`> `, a list
+ * item's indentation) are taken off, as pandoc takes them off before it reads inline markup.
+ */
+export type LineContent = (lineStart: number) => number;
+
 /** Pandoc's `spnl`: spaces, at most one line break, spaces; fails (-1) before a blank line. */
-function skipSpaceAndOneNewline(text: string, at: number, limit: number): number {
+function skipSpaceAndOneNewline(text: string, at: number, limit: number, lineContent?: LineContent): number {
   let i = at;
   while (i < limit && isSpaceOrTab(text.charCodeAt(i))) i++;
   if (i < limit && text.charCodeAt(i) === 13) i++;
   if (i < limit && text.charCodeAt(i) === 10) {
     i++;
+    if (lineContent) i = Math.min(limit, lineContent(i));
     while (i < limit && isSpaceOrTab(text.charCodeAt(i))) i++;
     if (i < limit && isLineBreak(text.charCodeAt(i))) return -1;
   }
@@ -84,10 +91,10 @@ function addClass(block: AttributeBlock, name: string): void {
 }
 
 /** Parses `{...}` at `open`; null when pandoc would not read attributes there. */
-export function parseAttributes(text: string, open: number, limit: number): AttributeBlock | null {
+export function parseAttributes(text: string, open: number, limit: number, lineContent?: LineContent): AttributeBlock | null {
   if (text.charCodeAt(open) !== 123) return null;
   const block: AttributeBlock = { id: '', classes: NO_CLASSES, pairs: [], start: open, end: -1 };
-  let i = skipSpaceAndOneNewline(text, open + 1, limit);
+  let i = skipSpaceAndOneNewline(text, open + 1, limit, lineContent);
   while (i !== -1 && i < limit) {
     const c = text.charCodeAt(i);
     if (c === 125) {
@@ -95,14 +102,14 @@ export function parseAttributes(text: string, open: number, limit: number): Attr
       workCounter.visits += block.end - open;
       return block;
     }
-    const next = readAttribute(text, i, limit, block);
+    const next = readAttribute(text, i, limit, block, lineContent);
     if (next === -1) return null;
-    i = skipSpaceAndOneNewline(text, next, limit);
+    i = skipSpaceAndOneNewline(text, next, limit, lineContent);
   }
   return null;
 }
 
-function readAttribute(text: string, at: number, limit: number, block: AttributeBlock): number {
+function readAttribute(text: string, at: number, limit: number, block: AttributeBlock, lineContent: LineContent | undefined): number {
   const c = text.charCodeAt(at);
   if (c === 35) {
     // An id is any run of letters, digits and - _ : . (pandoc 3 accepts "#1x", see its issue #7920).
@@ -126,7 +133,7 @@ function readAttribute(text: string, at: number, limit: number, block: Attribute
   if (keyEnd === -1 || text.charCodeAt(keyEnd) !== 61) return -1;
   const key = text.slice(at, keyEnd);
   const valueStart = keyEnd + 1;
-  const value = readQuoted(text, valueStart, limit) ?? readUnquoted(text, valueStart, limit);
+  const value = readQuoted(text, valueStart, limit, lineContent) ?? readUnquoted(text, valueStart, limit);
   if (key === 'id') block.id = value.text;
   else if (key === 'class') {
     for (const name of value.text.split(/\s+/)) if (name) addClass(block, name);
@@ -140,7 +147,7 @@ interface ReadValue {
   end: number;
 }
 
-function readQuoted(text: string, at: number, limit: number): ReadValue | null {
+function readQuoted(text: string, at: number, limit: number, lineContent?: LineContent): ReadValue | null {
   const quote = text.charCodeAt(at);
   if (quote !== 34 && quote !== 39) return null;
   // `""` is empty; otherwise pandoc's `enclosed` wants no white space right after the opening quote.
@@ -180,7 +187,8 @@ function readQuoted(text: string, at: number, limit: number): ReadValue | null {
       i = entity.end;
     } else if (isLineBreak(c)) {
       // A line break inside quotes reads as a space, but a blank line ends the paragraph.
-      const j = i + (c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1);
+      let j = i + (c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1);
+      if (lineContent) j = Math.min(limit, lineContent(j));
       let k = j;
       while (k < limit && isSpaceOrTab(text.charCodeAt(k))) k++;
       if (k >= limit || isLineBreak(text.charCodeAt(k))) return null;

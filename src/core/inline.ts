@@ -2,7 +2,7 @@
 // escapes, code spans, math, raw HTML, raw TeX and autolinks, link destinations, footnotes, images.
 // Linear on any input: nesting is an explicit stack of frames (no recursion the text controls), and which
 // `]` closes a `[` is memoised per offset (see BracketMatcher), so no stretch of text is rescanned per opener.
-import { parseAttributes, type AttributeBlock } from './attributes';
+import { parseAttributes, type AttributeBlock, type LineContent } from './attributes';
 import { BracketMatcher } from './brackets';
 import { Opaque } from './opaque';
 import { workCounter } from './work';
@@ -31,6 +31,8 @@ export class InlineScanner {
   /** Frames of nested content being scanned: where each ends, and where the enclosing scan resumes. */
   private readonly frameEnds: number[] = [];
   private readonly frameResumes: number[] = [];
+  /** For the block being scanned, when its later lines sit behind container prefixes (see LineContent). */
+  lineContent: LineContent | undefined;
 
   constructor(private readonly text: string, private readonly visitor: SpanVisitor) {
     this.opaque = new Opaque(text);
@@ -99,7 +101,7 @@ export class InlineScanner {
     const close = this.brackets.match(open, end);
     if (close === -1) return void (this.next = open + 1);
     if (text.charCodeAt(close + 1) === BRACE) {
-      const attributes = parseAttributes(text, close + 1, end);
+      const attributes = parseAttributes(text, close + 1, end, this.lineContent);
       if (!attributes) {
         // The scan reaches this `]{` again as stray attributes: they need not be read twice.
         this.failedAttributesAt = close + 1;
@@ -136,7 +138,7 @@ export class InlineScanner {
       const destinationEnd = this.linkDestination(close + 1, end);
       if (destinationEnd === -1) return close + 1;
       this.visitor.opaque?.(close + 1, destinationEnd);
-      const attributes = text.charCodeAt(destinationEnd) === BRACE ? parseAttributes(text, destinationEnd, end) : null;
+      const attributes = text.charCodeAt(destinationEnd) === BRACE ? parseAttributes(text, destinationEnd, end, this.lineContent) : null;
       return attributes ? attributes.end : destinationEnd;
     }
     if (after === OPEN) {
@@ -156,7 +158,7 @@ export class InlineScanner {
       const close = this.brackets.match(at + 1, end);
       if (close !== -1) {
         const after = text.charCodeAt(close + 1);
-        const followed = after === PAREN || after === OPEN || (after === BRACE && parseAttributes(text, close + 1, end) !== null);
+        const followed = after === PAREN || after === OPEN || (after === BRACE && parseAttributes(text, close + 1, end, this.lineContent) !== null);
         if (!followed) return this.found(close + 1, at + 2, close);
       }
     }

@@ -1,6 +1,6 @@
 // The parser of DESIGN §3: text → passages (spans and divs carrying codebook keys), text blocks, problems.
 // It never throws: bad markup is text plus a problem, as pandoc would read it.
-import { type AttributeBlock, parseAttributes } from './attributes';
+import { type AttributeBlock, type LineContent, parseAttributes } from './attributes';
 import { BlockParser, MAX_CONTAINER_DEPTH, type BlockSink, type DivChain, type OpenDiv } from './blocks';
 import { InlineScanner } from './inline';
 import { LineIndex, lineOfOffset } from './text';
@@ -47,7 +47,7 @@ export interface OpenDivs {
 export function parseRegion(text: string, lines: LineIndex, lookup: CodebookLookup, fromLine?: number, stopAt?: (line: number, open: DivChain | null) => boolean, open?: OpenDivs) {
   const collector = new Collector(text, lookup, open?.passages ?? []);
   const parser = new BlockParser(text, lines.lineStarts, collector);
-  collector.setLines(parser.lineStart, parser.lineEnd);
+  collector.setLines(parser.lineStart, parser.lineEnd, (line) => parser.contentStartOf(line));
   const endLine = parser.parse(fromLine, stopAt, open?.divs);
   collector.finish(parser);
   return { collector, parser, endLine };
@@ -85,7 +85,10 @@ class Collector implements BlockSink {
   textBlock(start: number, end: number, firstLine: number, lastLine: number, heading: boolean): void {
     // Most prose has no brackets at all: skip the scan unless one is in the block.
     const bracket = this.nextBracketFrom(start);
-    if (bracket !== -1 && bracket < end) this.inline.scan(start, end);
+    if (bracket !== -1 && bracket < end) {
+      this.inline.lineContent = lastLine > firstLine ? this.lineContentFor(firstLine, lastLine) : undefined;
+      this.inline.scan(start, end);
+    }
     this.blocks.push({ start, end, firstLine, lastLine, heading, proseLength: 0 });
   }
 
@@ -145,9 +148,23 @@ class Collector implements BlockSink {
     return this.nextBracket;
   }
 
-  setLines(starts: number[], ends: number[]) {
+  setLines(starts: number[], ends: number[], contentStartOf: (line: number) => number) {
     this.lineStart = starts;
     this.lineEnd = ends;
+    this.contentStartOf = contentStartOf;
+  }
+
+  private contentStartOf: (line: number) => number = (line) => this.lineStart[line];
+
+  /** Pandoc reads a block's inlines with container prefixes removed: attribute lists that wrap skip them too. */
+  private lineContentFor(firstLine: number, lastLine: number): LineContent | undefined {
+    let line = firstLine + 1;
+    while (line <= lastLine && this.contentStartOf(line) === this.lineStart[line]) line++;
+    if (line > lastLine) return undefined;
+    return (offset) => {
+      const at = lineOfOffset(this.lineStart, offset);
+      return this.lineStart[at] === offset && at > firstLine && at <= lastLine ? this.contentStartOf(at) : offset;
+    };
   }
 
   private makePassage(kind: Passage['kind'], start: number, end: number, contentStart: number, contentEnd: number, attributes: AttributeBlock): Passage {
@@ -210,7 +227,7 @@ class Collector implements BlockSink {
     STRAY_KEY.lastIndex = open;
     const found = STRAY_KEY.exec(this.text);
     if (!found || STRAY_KEY.lastIndex > end || !this.lookup.isDimension(found[1])) return;
-    const attributes = known === undefined ? parseAttributes(this.text, open, end) : known;
+    const attributes = known === undefined ? parseAttributes(this.text, open, end, this.inline.lineContent) : known;
     const message = attributes
       ? 'These tags have no opening "[" in the same paragraph, so they tag nothing (a span cannot cross a blank line).'
       : 'These tags are not a valid attribute list (check quotes and the closing "}"), so they tag nothing.';
@@ -248,9 +265,34 @@ class Collector implements BlockSink {
       }
       // Spans sit inside one block each and passages come in order of their start.
       while (p < passages.length && passages[p].start < block.start) p++;
-      for (; p < passages.length && passages[p].start < block.end; p++) if (passages[p].kind === 'span') length -= markupLength(passages[p]);
+      for (; p < passages.length && passages[p].start < block.end; p++) {
+        const span = passages[p];
+        if (span.kind === 'span') length -= markupLength(span) - this.layoutIn(parser, span.start, span.contentStart) - this.layoutIn(parser, span.contentEnd, span.end);
+      }
       block.proseLength = Math.max(0, length);
     }
+  }
+
+  /**
+   * Line breaks and container prefixes inside [from, to): not prose, and already left out of the block's
+   * length, so markup that wraps onto a new line must not take them off twice. Markup ranges never overlap,
+   * so scanning them stays linear in the document.
+   */
+  private layoutIn(parser: BlockParser, from: number, to: number): number {
+    let layout = 0;
+    for (let q = from; q < to; q++) {
+      if (this.text.charCodeAt(q) !== 10) continue;
+      let low = 0;
+      let high = parser.lineStart.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (parser.lineStart[middle] <= q) low = middle;
+        else high = middle - 1;
+      }
+      if (low + 1 >= parser.lineStart.length) break;
+      layout += Math.max(0, Math.min(parser.contentStartOf(low + 1), to) - Math.max(parser.lineEnd[low], from));
+    }
+    return layout;
   }
 }
 

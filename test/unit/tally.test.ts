@@ -24,6 +24,18 @@ describe('tally and coverage', () => {
     assert.ok(Math.abs(s.coverage - 11 / 29) < 1e-9);
   });
 
+  it('counts the same prose however the markup wraps, in block quotes and CRLF documents too', () => {
+    const oneLine = summary('a [bb]{evidence=research use=embedded} c\n');
+    for (const wrapped of ['a [bb]{evidence=research\nuse=embedded} c\n', 'a [bb]{evidence=research\r\n   use=embedded} c\r\n', 'a [bb]{evidence=research note="x\ny"\nuse=embedded} c\n']) {
+      assert.deepEqual([summary(wrapped).proseLength, summary(wrapped).taggedLength], [oneLine.proseLength, oneLine.taggedLength], JSON.stringify(wrapped));
+    }
+    const quoted = summary('> a [bb]{evidence=research use=embedded} c\n');
+    const quotedWrapped = summary('> a [bb]{evidence=research\n> use=embedded} c\n');
+    assert.equal(quotedWrapped.passageCount, 1);
+    assert.deepEqual([quotedWrapped.proseLength, quotedWrapped.taggedLength], [quoted.proseLength, quoted.taggedLength]);
+    assert.equal(quoted.proseLength, 6);
+  });
+
   it('aggregates files, shares, unknown tags and the evidence × use matrix', () => {
     const tally = tallyDocuments(
       [

@@ -36,5 +36,6 @@ export const TRICKY_DOCUMENTS: [string, string][] = [
   ['ids as pandoc 3 reads them', '[a]{#1x k=v} [b]{#-x k=v} [c]{#_x.y:z k=v} [d]{#1 k=v} [e]{#é k=v} [f]{.1x k=v} [g]{# k=v}'],
   ['quoted values: no white space after the opening quote, escapes of any symbol', '[a]{k=" b"} [b]{k=\' b\'} [c]{k="\\ b"} [d]{k=\\ b} [e]{k="a\\ b"} [f]{k=a\\é} [g]{k=""} [h]{k=\'\'} [i]{k="\n b"} [j]{k="x\\\n y"} [l]{k="a\tb"}'],
   ['definition lists', 'Term [a]{k=v}\n:   def [b]{k=v}\n\nTerm two\n\n:   ::: {k=v}\n    inside\n    :::\n\n    more [c]{k=v}\n\n~ tilde [d]{k=v}\n\nTerm\n: short [e]{k=v}\n  lazy\n\n: not a definition [f]{k=v}'],
+  ['attribute lists that wrap inside block quotes and list items lose the prefixes, as pandoc reads them', '> a [b]{k=v\n> use=embedded} c [d]{k=w note="x\n> y"}\n\n> - [e]{k=v\n>   use=transparent}\n\n- [f]{k=v note="x\n  y"} [g]{k=v note="p\n    q"}\n\n1. [h]{k=v\n   use=embedded note="m\n      n"}\n\n> [i]{k=v note="x\n>\n> y"} [j]{k=v\nuse=embedded}'],
   ['unknown tags and repeated keys are still passages', '[a]{evidence=reserch} [b]{use="transparent instrumental" use=embedded} [c]{k=}'],
 ];
