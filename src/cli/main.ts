@@ -10,6 +10,7 @@ import { oneLine, printable } from './printable';
 import { printTally } from './tallyReport';
 import { CommandError, init, suggest, tagAll } from './codingCommands';
 import { parseChange, REFACTOR_COMMANDS, refactorFiles } from './refactorCommands';
+import { importProjectFiles } from './importProject';
 
 const USAGE = `usage: evidence-tagger <command> [options] PATH...
 
@@ -21,6 +22,13 @@ commands:
                       F is csv, json, qdc (REFI-QDA codebook), qdpx (REFI-QDA project) or html (report)
   import-codebook --out FILE SOURCE
                       a REFI-QDA .qdc or .qdpx codebook as evidence-codebook.json
+  import-project --out DIR [--codebook FILE] [--json] [--force] PROJECT.qdpx
+                      a REFI-QDA project (NVivo, ATLAS.ti, MAXQDA, QualCoder) as tagged Markdown
+                      documents in DIR, with the project's codebook as DIR/evidence-codebook.json,
+                      or its codes mapped onto --codebook FILE by id, alias or label. Overlapping
+                      codings become pieces sharing passage="pN"; every approximation, unwritten
+                      coding and non-text source is reported. Existing files are not replaced
+                      without --force.
   suggest [--json]    untagged paragraphs with the tags their cues suggest, best first
   tag-all (--match TEXT | --regex RE) --tags "evidence=research use=instrumental" [--dry-run]
                       tag every occurrence as a span (a whole paragraph as a div); --match
@@ -51,7 +59,7 @@ and skipped; the command finishes the rest and exits 1.`;
 
 class UsageError extends Error {}
 
-const COMMANDS: string[] = ['passages', 'tally', 'check', 'export', 'import-codebook', 'suggest', 'tag-all', 'init', ...REFACTOR_COMMANDS];
+const COMMANDS: string[] = ['passages', 'tally', 'check', 'export', 'import-codebook', 'import-project', 'suggest', 'tag-all', 'init', ...REFACTOR_COMMANDS];
 
 export function main(argv: string[]): number {
   let parsed;
@@ -73,6 +81,10 @@ export function main(argv: string[]): number {
     const finish = (status: number) => (failures > 0 ? Math.max(status, 1) : status);
     if (!COMMANDS.includes(command)) throw new UsageError(`unknown command "${command}"\n${USAGE}`);
     if (command === 'init') return init(parsed.values.preset, parsed.values.out, !!parsed.values.force);
+    if (command === 'import-project') {
+      const chosen = parsed.values.codebook === undefined ? undefined : readCodebook(parsed.values.codebook);
+      return importProjectFiles(paths, { out: parsed.values.out, codebook: chosen, codebookFile: parsed.values.codebook, json: !!parsed.values.json, force: !!parsed.values.force });
+    }
     const codebook = readCodebook(parsed.values.codebook);
     if (command === 'import-codebook') return importCodebookFile(paths, parsed.values.out);
     if ((REFACTOR_COMMANDS as readonly string[]).includes(command)) {

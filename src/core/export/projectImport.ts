@@ -153,9 +153,13 @@ function mapOntoCodebook(codes: XmlCode[], lookup: CodebookLookup, messages: str
   const walk = (list: XmlCode[], top: string | undefined) => {
     for (const code of list) {
       const name = code['@_name'] ?? '';
-      const own = /^Tag id: ([^=\s]+)=(\S+)$/m.exec(descriptionText(code.Description));
+      const description = descriptionText(code.Description);
+      const own = /^Tag id: ([^=\s]+)=(\S+)$/m.exec(description);
+      // A tag id our export found in documents but not in its codebook comes back verbatim, still unknown.
+      const unknown = /^Not in the codebook \(tag id: ([^=\s]+)=(\S+)\)$/.exec(description);
       let found: CodeTarget | undefined;
       if (own && lookup.tag(own[1], own[2])) found = { dimension: own[1], tag: lookup.tag(own[1], own[2])!.id, name };
+      else if (unknown && lookup.dimension(unknown[1])) found = { dimension: unknown[1], tag: lookup.tag(unknown[1], unknown[2])?.id ?? unknown[2], name };
       if (!found) {
         const candidates = lookup.codebook.dimensions.flatMap((d) => d.tags.filter((t) => t.id === slug(name) || t.aliases.includes(slug(name)) || t.label.toLowerCase() === name.toLowerCase()).map((t) => ({ dimension: d, tag: t })));
         const preferred = candidates.find((c) => top !== undefined && (c.dimension.label.toLowerCase() === top.toLowerCase() || c.dimension.id === slug(top))) ?? candidates[0];
