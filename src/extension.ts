@@ -7,6 +7,7 @@ import { registerDecorations } from './vscode/decorations';
 import { registerDiagnostics } from './vscode/diagnostics';
 import { registerExport } from './vscode/exportCommand';
 import { registerImport } from './vscode/importCommand';
+import { registerImportProject } from './vscode/importProjectCommand';
 import { ParsedDocuments } from './vscode/documents';
 import { registerHover } from './vscode/hover';
 import { registerNavigation } from './vscode/navigation';
@@ -64,6 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerContextKeys(services),
     registerExport(services),
     registerImport(services),
+    registerImportProject(services),
     registerReveal(),
   );
   const indexer = new IndexService(services);

@@ -32,6 +32,7 @@ export const COMMANDS = {
   showTally: 'evidenceTagger.showTally',
   export: 'evidenceTagger.export',
   importCodebook: 'evidenceTagger.importCodebook',
+  importProject: 'evidenceTagger.importProject',
   reveal: 'evidenceTagger.revealPassage',
   tallyShowFile: 'evidenceTagger.tally.showCurrentFile',
   tallyShowWorkspace: 'evidenceTagger.tally.showWorkspace',
