@@ -52,6 +52,7 @@ export const ADVERSARIAL_FAMILIES: Record<string, (bytes: number) => string> = {
   'carets without spaces': (bytes) => repeat(bytes, '^a[b'),
   'stray attribute blocks': (bytes) => repeat(bytes, ']{evidence="research '),
   'unclosed quoted attributes': (bytes) => repeat(bytes, '[a]{evidence="x [b '),
+  'attribute lists wrapped in block quotes': (bytes) => repeat(bytes, (i) => `> [a]{evidence=research\n> note="x\n>   y${i % 3 ? '"}' : ''} b [c\n`),
   'link titles never closed': (bytes) => repeat(bytes, '[a](u (x [b '),
   'unclosed metadata blocks': (bytes) => repeat(bytes, '---\ntitle: x [a]{evidence=research}\n\n'),
   'footnote definitions nested': (bytes) => repeat(bytes, (i) => '    '.repeat(i % 40) + '[^n' + i + ']: [a]{evidence=research}\n'),
