@@ -16,3 +16,6 @@ export * from './safeEdit';
 export * from './suggest';
 export * from './tagAll';
 export * from './refactor';
+export * from './agreement/coefficients';
+export * from './agreement/align';
+export * from './agreement/compare';
