@@ -11,12 +11,16 @@ import { printTally } from './tallyReport';
 import { CommandError, init, suggest, tagAll } from './codingCommands';
 import { parseChange, REFACTOR_COMMANDS, refactorFiles } from './refactorCommands';
 import { importProjectFiles } from './importProject';
+import { agree, tallySince } from './agreeCommands';
+import { mergeDriver } from './mergeDriver';
 
 const USAGE = `usage: evidence-tagger <command> [options] PATH...
 
 commands:
   passages [--json]   list tagged passages
-  tally [--json]      counts per tag, the evidence × use matrix, and coverage per file
+  tally [--json] [--rev REV]
+                      counts per tag, the evidence × use matrix, and coverage per file; with
+                      --rev, how they changed between git revision REV and the working tree
   check               problems as file:line:col: severity: message (exit 1 on any error)
   export --format F --out FILE [--bom]
                       F is csv, json, qdc (REFI-QDA codebook), qdpx (REFI-QDA project) or html (report)
@@ -43,6 +47,17 @@ commands:
                       document whose markup would read differently is left alone and reported.
                       The codebook file (--codebook, ./evidence-codebook.json, or a new one from
                       the built-in codebook) is updated too. --dry-run prints a diff.
+  agree A B [--json] [--min-kappa K]
+  agree --rev REV1 --rev REV2 [--json] [--min-kappa K] PATH...
+                      inter-coder agreement between two versions of the same documents (two
+                      files, two folders matched by relative path, or two git revisions read
+                      with git show): per tag and dimension, percentage agreement, Cohen's
+                      kappa and Krippendorff's unitized alpha over characters of prose, then
+                      every disagreement. --min-kappa exits 1 when the overall kappa is below K
+  merge-driver BASE OURS THEIRS [PATH]
+                      git merge driver: merges tag changes from both sides, even on one line;
+                      anything else (edited text, one passage retagged two ways) is merged line
+                      by line by git merge-file, so real conflicts show as conflicts
   init [--preset NAME] [--out FILE] [--force]
                       write evidence-codebook.json from a preset: default, clles-community
                       (adds community-based insight as a type of evidence), clles-review-extended
@@ -59,12 +74,12 @@ and skipped; the command finishes the rest and exits 1.`;
 
 class UsageError extends Error {}
 
-const COMMANDS: string[] = ['passages', 'tally', 'check', 'export', 'import-codebook', 'import-project', 'suggest', 'tag-all', 'init', ...REFACTOR_COMMANDS];
+const COMMANDS: string[] = ['agree', 'merge-driver', 'passages', 'tally', 'check', 'export', 'import-codebook', 'import-project', 'suggest', 'tag-all', 'init', ...REFACTOR_COMMANDS];
 
 export function main(argv: string[]): number {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, codebook: { type: 'string' }, help: { type: 'boolean', short: 'h' }, format: { type: 'string' }, out: { type: 'string' }, bom: { type: 'boolean' }, 'max-file-size': { type: 'string' }, match: { type: 'string' }, regex: { type: 'string' }, tags: { type: 'string' }, 'dry-run': { type: 'boolean' }, preset: { type: 'string' }, force: { type: 'boolean' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, codebook: { type: 'string' }, help: { type: 'boolean', short: 'h' }, format: { type: 'string' }, out: { type: 'string' }, bom: { type: 'boolean' }, 'max-file-size': { type: 'string' }, match: { type: 'string' }, regex: { type: 'string' }, tags: { type: 'string' }, 'dry-run': { type: 'boolean' }, preset: { type: 'string' }, force: { type: 'boolean' }, rev: { type: 'string', multiple: true }, 'min-kappa': { type: 'string' } } });
   } catch (error) {
     return fail(`${(error as Error).message}\n${USAGE}`);
   }
@@ -92,6 +107,17 @@ export function main(argv: string[]): number {
       if (rest.length === 0) throw new UsageError(`${command}: give at least one file or folder`);
       const file = parsed.values.codebook ?? (existsSync('evidence-codebook.json') ? 'evidence-codebook.json' : undefined);
       return finish(refactorFiles(collectDocuments(rest, options), change, { codebook, file }, !!parsed.values['dry-run'], options));
+    }
+    const revisions = parsed.values.rev ?? [];
+    if (command === 'merge-driver') return mergeDriver(paths, new CodebookLookup(codebook));
+    if (command === 'agree') {
+      const minKappa = parsed.values['min-kappa'] === undefined ? undefined : Number(parsed.values['min-kappa']);
+      if (minKappa !== undefined && !Number.isFinite(minKappa)) throw new UsageError('--min-kappa takes a number, e.g. 0.7');
+      return finish(agree(paths, new CodebookLookup(codebook), { revisions, json: !!parsed.values.json, minKappa }, options));
+    }
+    if (command === 'tally' && revisions.length) {
+      if (revisions.length > 1) throw new UsageError('tally: give one --rev (the working tree is the other side)');
+      return finish(tallySince(revisions[0], paths, new CodebookLookup(codebook), !!parsed.values.json, options));
     }
     if (command === 'export') return finish(exportFiles(paths, codebook, parsed.values.format, parsed.values.out, !!parsed.values.bom, options));
     if (paths.length === 0) throw new UsageError(`${command}: give at least one file or folder`);

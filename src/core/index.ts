@@ -19,3 +19,4 @@ export * from './refactor';
 export * from './agreement/coefficients';
 export * from './agreement/align';
 export * from './agreement/compare';
+export * from './agreement/merge';

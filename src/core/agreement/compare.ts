@@ -224,10 +224,14 @@ function locate(version: CodedVersion, range: Unit): Located {
   return { start, end };
 }
 
+/** Per file, in document order (dimensions in codebook order where they start together). */
 function disagreementsOf(continua: Continuum[], offsets: number[], labelsA: Map<string, Int32Array>, labelsB: Map<string, Int32Array>, tagNames: Map<string, string[]>): Disagreement[] {
+  return continua.flatMap((c, k) => disagreementsIn(c, offsets[k], labelsA, labelsB, tagNames).sort((x, y) => x.a.start - y.a.start));
+}
+
+function disagreementsIn(c: Continuum, from: number, labelsA: Map<string, Int32Array>, labelsB: Map<string, Int32Array>, tagNames: Map<string, string[]>): Disagreement[] {
   const out: Disagreement[] = [];
-  continua.forEach((c, k) => {
-    const from = offsets[k];
+  {
     const to = from + c.atA.length;
     for (const [dimension, la] of labelsA) {
       const lb = labelsB.get(dimension)!;
@@ -247,6 +251,6 @@ function disagreementsOf(continua: Continuum[], offsets: number[], labelsA: Map<
         p = q;
       }
     }
-  });
+  }
   return out;
 }
