@@ -8,6 +8,7 @@ import { registerDiagnostics } from './vscode/diagnostics';
 import { registerExport } from './vscode/exportCommand';
 import { registerImport } from './vscode/importCommand';
 import { registerImportProject } from './vscode/importProjectCommand';
+import { registerCompareCoding } from './vscode/compareCoding';
 import { ParsedDocuments } from './vscode/documents';
 import { registerHover } from './vscode/hover';
 import { registerNavigation } from './vscode/navigation';
@@ -66,6 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerExport(services),
     registerImport(services),
     registerImportProject(services),
+    registerCompareCoding(services),
     registerReveal(),
   );
   const indexer = new IndexService(services);

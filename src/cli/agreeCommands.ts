@@ -2,7 +2,7 @@
 // relative path, or two git revisions); tally --rev: how the evidence profile changed since a revision.
 import { statSync } from 'node:fs';
 import { relative, join } from 'node:path';
-import { compareCoding, parseSafely, summarizeDocument, tallyDocuments, type CodebookLookup, type CodingComparison, type Figures, type ParsedDocument, type WorkspaceTally } from '../core';
+import { compareCoding, parseSafely, summarizeDocument, tallyChangeText, tallyDocuments, type CodebookLookup, type CodingComparison, type Figures, type ParsedDocument } from '../core';
 import { CommandError } from './codingCommands';
 import { readDocument, type ReadOptions } from './documents';
 import { collectDocuments } from './files';
@@ -154,37 +154,6 @@ export function tallySince(revision: string, paths: string[], lookup: CodebookLo
     process.stdout.write(JSON.stringify({ revision, before: old, after: current }, null, 2) + '\n');
     return 0;
   }
-  process.stdout.write(changeReport(revision, old, current));
+  process.stdout.write(tallyChangeText(revision, old, current, (header, rows) => table(header, rows)));
   return 0;
-}
-
-function changeReport(revision: string, old: WorkspaceTally, current: WorkspaceTally): string {
-  const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `${n}` : '±0');
-  const pct = (n: number) => `${Math.round(n * 100)}%`;
-  const out = [`Since ${revision}: ${old.passages} → ${current.passages} passages (${signed(current.passages - old.passages)}), ${old.files} → ${current.files} files, coverage ${pct(old.coverage.coverage)} → ${pct(current.coverage.coverage)}`, ''];
-  const headline: string[] = [];
-  for (const dimension of current.dimensions) {
-    const before = old.dimensions.find((d) => d.id === dimension.id);
-    const ids = [...new Set([...(before?.tags.map((t) => t.id) ?? []), ...dimension.tags.map((t) => t.id)])];
-    const rows = ids.map((id) => {
-      const was = before?.tags.find((t) => t.id === id)?.passages ?? 0;
-      const is = dimension.tags.find((t) => t.id === id)?.passages ?? 0;
-      if (is !== was) headline.push(`${signed(is - was)} ${id}`);
-      return [id, was, is, signed(is - was)];
-    });
-    out.push(printable(`${dimension.label} (${dimension.id})`), table(['tag', 'before', 'now', 'change'], rows), '');
-  }
-  const { matrix } = current;
-  if (matrix.rows.length && matrix.columns.length) {
-    out.push('Matrix change: passages by type of evidence (rows) and form of use (columns)');
-    const cell = (t: WorkspaceTally, row: string, column: string) => {
-      const r = t.matrix.rows.findIndex((x) => x.id === row);
-      const c = t.matrix.columns.findIndex((x) => x.id === column);
-      return r === -1 || c === -1 ? 0 : t.matrix.counts[r][c];
-    };
-    const rows = matrix.rows.map((r) => [r.id, ...matrix.columns.map((c) => signed(cell(current, r.id, c.id) - cell(old, r.id, c.id)))]);
-    out.push(table(['', ...matrix.columns.map((c) => c.id)], rows), '');
-  }
-  out.push(headline.length ? `In short: ${headline.join(', ')}, coverage ${pct(old.coverage.coverage)} → ${pct(current.coverage.coverage)}` : 'In short: no change in the counts');
-  return out.join('\n') + '\n';
 }

@@ -20,3 +20,4 @@ export * from './agreement/coefficients';
 export * from './agreement/align';
 export * from './agreement/compare';
 export * from './agreement/merge';
+export * from './tallyChange';
