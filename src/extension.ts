@@ -9,6 +9,9 @@ import { registerExport } from './vscode/exportCommand';
 import { registerImport } from './vscode/importCommand';
 import { registerImportProject } from './vscode/importProjectCommand';
 import { registerCompareCoding } from './vscode/compareCoding';
+import type MarkdownIt from 'markdown-it';
+import { evidencePreviewPlugin } from './preview/markdownItPlugin';
+import { previewOptions } from './vscode/preview';
 import { ParsedDocuments } from './vscode/documents';
 import { registerHover } from './vscode/hover';
 import { registerNavigation } from './vscode/navigation';
@@ -39,7 +42,7 @@ const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitl
   { ...filter, language: 'plaintext' },
 ]);
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ extendMarkdownIt(md: MarkdownIt): MarkdownIt }> {
   const codebooks = new Codebooks();
   const documents = new ParsedDocuments(codebooks);
   const services = { codebooks, documents, recent: new RecentTagSets(context.workspaceState) };
@@ -90,6 +93,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await codebooks.reloadAll();
   indexer.start();
   if (readSettings().openSidebarOnStartup) void vscode.commands.executeCommand('workbench.view.extension.evidence');
+  return { extendMarkdownIt: (md) => md.use(evidencePreviewPlugin, previewOptions(codebooks)) };
 }
 
 export function deactivate(): void {}

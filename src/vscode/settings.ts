@@ -18,6 +18,8 @@ const settingsSchema = z.object({
     .catch({ enabled: true, style: 'background', dimMarkup: true }),
   maxFileSize: z.number().nonnegative().catch(10 * 1024 * 1024),
   openSidebarOnStartup: z.boolean().catch(false),
+  previewEnabled: z.boolean().catch(true),
+  codeLensEnabled: z.boolean().catch(true),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -31,6 +33,8 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     highlight: { enabled: config.get('highlight.enabled'), style: config.get('highlight.style'), dimMarkup: config.get('highlight.dimMarkup') },
     maxFileSize: config.get('maxFileSize'),
     openSidebarOnStartup: config.get('openSidebarOnStartup'),
+    previewEnabled: config.get('preview.enabled'),
+    codeLensEnabled: config.get('codeLens.enabled'),
   };
   return settingsSchema.parse(raw);
 }
