@@ -10,7 +10,7 @@ import { registerImport } from './vscode/importCommand';
 import { registerImportProject } from './vscode/importProjectCommand';
 import { registerCompareCoding } from './vscode/compareCoding';
 import type MarkdownIt from 'markdown-it';
-import { evidencePreviewPlugin } from './preview/markdownItPlugin';
+import { evidencePreviewPlugin } from './core/preview';
 import { previewOptions } from './vscode/preview';
 import { ParsedDocuments } from './vscode/documents';
 import { registerHover } from './vscode/hover';

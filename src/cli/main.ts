@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CodebookLookup, DEFAULT_CODEBOOK, exportCsv, exportHtml, exportJson, exportQdc, exportQdpx, importRefiCodebook, loadCodebook, relativeHref, parseSafely, passageRecord, tallyDocuments, type Codebook } from '../core';
+import { CodebookLookup, DEFAULT_CODEBOOK, exportAnnotatedHtml, exportCsv, exportHtml, exportJson, exportQdc, exportQdpx, importRefiCodebook, loadCodebook, relativeHref, parseSafely, passageRecord, tallyDocuments, type Codebook } from '../core';
 import { DEFAULT_MAX_FILE_SIZE, readDocument, summarizeFiles, type ReadOptions } from './documents';
 import { collectDocuments, MissingPathError } from './files';
 import { checkOutPath, OutFileError, writeOut } from './outFile';
@@ -23,7 +23,8 @@ commands:
                       --rev, how they changed between git revision REV and the working tree
   check               problems as file:line:col: severity: message (exit 1 on any error)
   export --format F --out FILE [--bom]
-                      F is csv, json, qdc (REFI-QDA codebook), qdpx (REFI-QDA project) or html (report)
+                      F is csv, json, qdc (REFI-QDA codebook), qdpx (REFI-QDA project), html (report)
+                      or annotated-html (the documents themselves with their passages highlighted)
   import-codebook --out FILE SOURCE
                       a REFI-QDA .qdc or .qdpx codebook as evidence-codebook.json
   import-project --out DIR [--codebook FILE] [--json] [--force] PROJECT.qdpx
@@ -195,7 +196,7 @@ function check(files: string[], lookup: CodebookLookup, options: ReadOptions): n
   return errors > 0 ? 1 : 0;
 }
 
-const FORMATS = ['csv', 'json', 'qdc', 'qdpx', 'html'] as const;
+const FORMATS = ['csv', 'json', 'qdc', 'qdpx', 'html', 'annotated-html'] as const;
 
 function exportFiles(paths: string[], codebook: Codebook, format: string | undefined, out: string | undefined, bom: boolean, options: ReadOptions): number {
   if (!format || !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`export: --format must be one of ${FORMATS.join(', ')}`);
@@ -216,6 +217,7 @@ function exportFiles(paths: string[], codebook: Codebook, format: string | undef
     : format === 'json' ? exportJson(input)
     : format === 'qdc' ? exportQdc(codebook)
     : format === 'qdpx' ? exportQdpx(input)
+    : format === 'annotated-html' ? exportAnnotatedHtml(input)
     : exportHtml(input, { linkTo: (file) => relativeHref(relative(outDir, resolve(file)).split(sep).join('/')) });
   writeOut(out, content);
   process.stderr.write(`${printable(out)}: ${documents.length} document${documents.length === 1 ? '' : 's'}, ${documents.reduce((n, d) => n + d.parsed.passages.length, 0)} passages\n`);

@@ -1,10 +1,10 @@
 // Evidence: Export… — pick a format, a file, and write every workspace document's passages to it.
 import * as vscode from 'vscode';
-import { exportCsv, exportHtml, exportJson, exportQdc, exportQdpx, relativeHref, type ExportInput } from '../core';
+import { exportAnnotatedHtml, exportCsv, exportHtml, exportJson, exportQdc, exportQdpx, relativeHref, type ExportInput } from '../core';
 import { COMMANDS, type EvidenceServices } from './context';
 import { readWorkspaceDocuments } from './workspaceDocuments';
 
-type Format = 'csv' | 'json' | 'qdc' | 'qdpx' | 'html';
+type Format = 'csv' | 'json' | 'qdc' | 'qdpx' | 'html' | 'annotated-html';
 
 const FORMATS: { format: Format; label: string; detail: string; extension: string }[] = [
   { format: 'csv', label: 'CSV', detail: 'One row per passage and tag, for Excel, R or pandas', extension: 'csv' },
@@ -12,6 +12,7 @@ const FORMATS: { format: Format; label: string; detail: string; extension: strin
   { format: 'qdpx', label: 'REFI-QDA project (.qdpx)', detail: 'Documents and coded passages for NVivo, ATLAS.ti, MAXQDA, QualCoder', extension: 'qdpx' },
   { format: 'qdc', label: 'REFI-QDA codebook (.qdc)', detail: 'The codebook alone, for other QDA tools', extension: 'qdc' },
   { format: 'html', label: 'HTML report', detail: 'Tally, heatmap, coverage and passages in one printable page', extension: 'html' },
+  { format: 'annotated-html', label: 'Annotated documents (HTML)', detail: 'The documents themselves, passages highlighted, tags and notes on hover, a legend: for colleagues without VS Code', extension: 'html' },
 ];
 
 export interface ExportArguments {
@@ -31,7 +32,7 @@ export function registerExport(services: EvidenceServices): vscode.Disposable {
       args?.uri ??
       (await vscode.window.showSaveDialog({
         title: `Export as ${choice.label}`,
-        defaultUri: folder && vscode.Uri.joinPath(folder, `evidence.${choice.extension}`),
+        defaultUri: folder && vscode.Uri.joinPath(folder, choice.format === 'annotated-html' ? 'evidence-annotated.html' : `evidence.${choice.extension}`),
         filters: { [choice.label]: [choice.extension] },
       }));
     if (!uri) return;
@@ -45,6 +46,7 @@ export function registerExport(services: EvidenceServices): vscode.Disposable {
         : choice.format === 'json' ? exportJson(input)
         : choice.format === 'qdc' ? exportQdc(codebook)
         : choice.format === 'qdpx' ? exportQdpx(input)
+        : choice.format === 'annotated-html' ? exportAnnotatedHtml(input)
         : exportHtml(input, { linkTo: (file, line) => fileLink(file, line) });
       await vscode.workspace.fs.writeFile(uri, typeof content === 'string' ? new TextEncoder().encode(content) : content);
       return documents;

@@ -1,7 +1,7 @@
 // What the Markdown preview plugin needs from the editor: the codebook in force for the document being
 // previewed (VS Code puts it in markdown-it's env as currentDocument), and the setting that turns it off.
 import * as vscode from 'vscode';
-import type { PreviewOptions } from '../preview/markdownItPlugin';
+import type { PreviewOptions } from '../core/preview';
 import type { Codebooks } from './codebooks';
 import { readSettings } from './settings';
 

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { parseDocument } from '../../src/core';
-import { evidencePreviewPlugin } from '../../src/preview/markdownItPlugin';
+import { evidencePreviewPlugin } from '../../src/core/preview';
 import { ourElements } from './compare';
 import { lettersOf } from './pandocOracle';
 import { defaultLookup, lookup } from './helpers';

@@ -6,3 +6,4 @@ export * from './html';
 export * from './import';
 export * from './codedDocument';
 export * from './projectImport';
+export * from './annotated';

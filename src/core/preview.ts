@@ -4,9 +4,9 @@
 // breaks and container prefixes kept, so source maps and scroll sync stay right); divs become block tokens
 // on their fence lines. What the core does not see as a passage, the preview shows as text.
 import type MarkdownIt from 'markdown-it';
-import { parseDocument } from '../core/parse';
-import type { CodebookLookup } from '../core/codebook/lookup';
-import type { Passage } from '../core/passage';
+import { parseDocument } from './parse';
+import type { CodebookLookup } from './codebook/lookup';
+import type { Passage } from './passage';
 
 export interface PreviewOptions {
   /** The codebook for the document being rendered (markdown-it's env holds VS Code's currentDocument). */
