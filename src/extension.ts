@@ -12,6 +12,7 @@ import { registerCompareCoding } from './vscode/compareCoding';
 import type MarkdownIt from 'markdown-it';
 import { evidencePreviewPlugin } from './core/preview';
 import { previewOptions } from './vscode/preview';
+import { registerHeadingLens } from './vscode/headingLens';
 import { ParsedDocuments } from './vscode/documents';
 import { registerHover } from './vscode/hover';
 import { registerNavigation } from './vscode/navigation';
@@ -71,6 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ exte
     registerImport(services),
     registerImportProject(services),
     registerCompareCoding(services),
+    registerHeadingLens(services, SELECTOR),
     registerReveal(),
   );
   const indexer = new IndexService(services);

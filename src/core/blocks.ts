@@ -183,6 +183,12 @@ export class BlockParser extends LeafBlocks {
           }
         }
       }
+      // One line of text over a row of = or - is a setext heading, as in pandoc (a longer paragraph is not).
+      if (!inParagraph && indent < 4 && i + 1 < to && this.isSetextUnderline(i + 1)) {
+        this.sink.textBlock(p, this.lineEnd[i], i, i, true);
+        i += 2;
+        continue;
+      }
       if (!inParagraph) paragraphStart = i;
       paragraphEnd = i;
       i++;
@@ -196,6 +202,18 @@ export class BlockParser extends LeafBlocks {
       this.sink.divUnclosed(div.handle, last);
     }
     return -1;
+  }
+
+  private isSetextUnderline(i: number): boolean {
+    const p = this.firstNonSpace(i);
+    const end = this.lineEnd[i];
+    if (p >= end || this.indent(i, p) >= 4) return false;
+    const c = this.text.charCodeAt(p);
+    if (c !== 61 && c !== 45) return false;
+    let q = p;
+    while (q < end && this.text.charCodeAt(q) === c) q++;
+    while (q < end && (this.text.charCodeAt(q) === 32 || this.text.charCodeAt(q) === 9)) q++;
+    return q === end;
   }
 
   /** A block other than a paragraph starting at line i: the line after it, or -1 if none. */

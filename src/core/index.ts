@@ -21,3 +21,4 @@ export * from './agreement/align';
 export * from './agreement/compare';
 export * from './agreement/merge';
 export * from './tallyChange';
+export * from './sections';

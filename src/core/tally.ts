@@ -85,23 +85,12 @@ export function summarizeDocument(doc: ParsedDocument, rows = MATRIX_ROWS, colum
   let proseLength = 0;
   let taggedLength = 0;
   const untaggedBlocks: TextBlock[] = [];
-  const outer = passages.filter((p) => p.parent === -1);
-  // Nested spans lie inside one block each, and arrive in order of their start.
-  const nestedSpans = passages.filter((p) => p.parent !== -1 && p.kind === 'span');
-  let o = 0;
-  let m = 0;
-  for (const block of blocks) {
+  const tagged = taggedPerBlock(passages, blocks);
+  blocks.forEach((block, b) => {
     proseLength += block.proseLength;
-    while (o < outer.length && outer[o].contentEnd <= block.start) o++;
-    let covered = 0;
-    for (let k = o; k < outer.length && outer[k].contentStart < block.end; k++) {
-      covered += Math.max(0, Math.min(outer[k].contentEnd, block.end) - Math.max(outer[k].contentStart, block.start));
-    }
-    while (m < nestedSpans.length && nestedSpans[m].start < block.start) m++;
-    for (; m < nestedSpans.length && nestedSpans[m].start < block.end; m++) covered -= markupLength(nestedSpans[m]);
-    if (covered <= 0) untaggedBlocks.push(block);
-    else taggedLength += Math.min(covered, block.proseLength);
-  }
+    if (tagged[b] < 0) untaggedBlocks.push(block);
+    else taggedLength += tagged[b];
+  });
   return { passageCount: units.length, proseLength, taggedLength, coverage: proseLength ? taggedLength / proseLength : 0, untaggedBlocks, counts, pairs };
 }
 
@@ -202,4 +191,25 @@ export function tallyDocuments(documents: { file: string; summary: DocumentSumma
     return { file, passages: summary.passageCount, proseLength: summary.proseLength, taggedLength: summary.taggedLength, coverage: summary.coverage, untaggedBlocks: summary.untaggedBlocks.length };
   });
   return { files: documents.length, passages, dimensions, matrix, coverage: { files, proseLength, taggedLength, coverage: proseLength ? taggedLength / proseLength : 0 } };
+}
+
+/** Tagged prose characters per text block (outermost passages' content in it, less nested span markup); -1 for a block no passage touches. */
+export function taggedPerBlock(passages: Passage[], blocks: TextBlock[]): Int32Array {
+  const out = new Int32Array(blocks.length);
+  const outer = passages.filter((p) => p.parent === -1);
+  // Nested spans lie inside one block each, and arrive in order of their start.
+  const nestedSpans = passages.filter((p) => p.parent !== -1 && p.kind === 'span');
+  let o = 0;
+  let m = 0;
+  blocks.forEach((block, b) => {
+    while (o < outer.length && outer[o].contentEnd <= block.start) o++;
+    let covered = 0;
+    for (let k = o; k < outer.length && outer[k].contentStart < block.end; k++) {
+      covered += Math.max(0, Math.min(outer[k].contentEnd, block.end) - Math.max(outer[k].contentStart, block.start));
+    }
+    while (m < nestedSpans.length && nestedSpans[m].start < block.start) m++;
+    for (; m < nestedSpans.length && nestedSpans[m].start < block.end; m++) covered -= markupLength(nestedSpans[m]);
+    out[b] = covered <= 0 ? -1 : Math.min(covered, block.proseLength);
+  });
+  return out;
 }

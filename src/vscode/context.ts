@@ -36,6 +36,7 @@ export const COMMANDS = {
   compareCoding: 'evidenceTagger.compareCoding',
   compareTally: 'evidenceTagger.compareTally',
   openComparedPlace: 'evidenceTagger.openComparedPlace',
+  showSectionPassages: 'evidenceTagger.showSectionPassages',
   reveal: 'evidenceTagger.revealPassage',
   tallyShowFile: 'evidenceTagger.tally.showCurrentFile',
   tallyShowWorkspace: 'evidenceTagger.tally.showWorkspace',
