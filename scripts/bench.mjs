@@ -116,6 +116,13 @@ generate();
 const totalBytes = Number(execFileSync('du', ['-sb', corpusDir], { encoding: 'utf8' }).split('\t')[0]);
 console.log(`corpus: ${FILES} files, ${(totalBytes / 1e6).toFixed(1)} MB; big file: ${(BIG_BYTES / 1e6).toFixed(1)} MB`);
 
+function timed(run) {
+  const start = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+const median = (times) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
+
 // Parse throughput on the in-memory 5 MB file.
 const require = createRequire(import.meta.url);
 const core = require(join(root, 'dist', 'core.js'));
@@ -133,6 +140,18 @@ parseTimes.sort((a, b) => a - b);
 const parseMs = parseTimes[Math.floor(parseTimes.length / 2)];
 const parseMbPerS = big.length / 1e6 / (parseMs / 1000);
 console.log(`parse: ${passages} passages in ${parseMs.toFixed(1)} ms (median of 20) = ${parseMbPerS.toFixed(0)} MB/s`);
+
+// A peer timed on the same text in the same run: markdown-it 14's parse() (block and inline tokens).
+const MarkdownIt = require('markdown-it');
+const markdownIt = new MarkdownIt({ html: true });
+for (let i = 0; i < 3; i++) markdownIt.parse(big, {});
+const markdownItMs = median(Array.from({ length: 9 }, () => timed(() => markdownIt.parse(big, {}))));
+console.log(`markdown-it ${require('markdown-it/package.json').version} parse of the same file: ${markdownItMs.toFixed(1)} ms (median of 9) = ${(markdownItMs / parseMs).toFixed(2)} × ours`);
+
+// The heading CodeLens of the 5 MB file: every section's tally from a parse (what a keystroke adds when shown).
+const parsedBig = core.parseDocument(big, lookup);
+const sectionsMs = median(Array.from({ length: 20 }, () => timed(() => core.sectionSummaries(parsedBig))));
+console.log(`heading CodeLens of the 5 MB file: ${core.sectionSummaries(parsedBig).length} sections in ${sectionsMs.toFixed(2)} ms (median of 20)`);
 
 // The worst case: 1 MB of each adversarial family of test/adversarial.ts (median of 5 parses each).
 const { build } = await import('esbuild');
@@ -179,6 +198,8 @@ else {
 
 console.log(`parse_mb_per_s: ${parseMbPerS.toFixed(1)}`);
 console.log(`worst_case_mb_per_s: ${worst.mbPerS.toFixed(1)}`);
+console.log(`parse_vs_markdown_it_ratio: ${(markdownItMs / parseMs).toFixed(2)}`);
+console.log(`codelens_sections_ms: ${sectionsMs.toFixed(2)}`);
 console.log(`tally_vs_floor_ratio: ${(tally.ms / floor.ms).toFixed(2)}`);
 console.log(`tally_vs_rg_ratio: ${(tally.ms / rg.ms).toFixed(2)}`);
 if (host) {

@@ -48,7 +48,9 @@ export function sectionSummaries(doc: ParsedDocument): SectionSummary[] {
     covered[b + 1] = covered[b] + Math.max(0, tagged[b]);
   });
   // Each passage unit by where its first piece starts, with its tags.
-  const units = passageUnits(passages).map((unit) => ({ first: unit[0], start: passages[unit[0]].start, tags: unitTags(unit, passages, doc) }));
+  // Tags as written serve when there is nothing to roll up (the common case): no copy per passage.
+  const plain = !doc.lookup.hasHierarchy;
+  const units = passageUnits(passages).map((unit) => ({ first: unit[0], start: passages[unit[0]].start, tags: plain && unit.length === 1 ? passages[unit[0]].tags : unitTags(unit, passages, doc) }));
   units.sort((a, b) => a.start - b.start);
   const order = new Map<string, number>();
   doc.lookup.codebook.dimensions.forEach((d, i) => d.tags.forEach((t, j) => order.set(`${d.id}\u0000${t.id}`, i * 10000 + j)));
@@ -71,25 +73,42 @@ export function sectionSummaries(doc: ParsedDocument): SectionSummary[] {
   });
   while (open.length) close(open.pop()!, blocks.length, doc.text.length);
 
-  // Passages into every section that holds them (nested sections too): a sweep per level stays linear
-  // in practice, as headings nest a handful of levels deep.
-  const counts = out.map(() => new Map<string, number>());
+  // Passages into every section that holds them (nested sections too): a sweep with the open sections,
+  // a handful deep. Tags are numbered once, so counting is array arithmetic.
+  const tagIndex = new Map<string, Map<string, number>>();
+  const tagKeys: string[] = [];
+  const unitTagIndexes = units.map((unit) => {
+    const indexes: number[] = [];
+    for (const dimension in unit.tags) {
+      let byId = tagIndex.get(dimension);
+      if (!byId) tagIndex.set(dimension, (byId = new Map()));
+      for (const id of unit.tags[dimension]) {
+        let index = byId.get(id);
+        if (index === undefined) byId.set(id, (index = tagKeys.push(`${dimension}\u0000${id}`) - 1));
+        indexes.push(index);
+      }
+    }
+    return indexes;
+  });
+  const width = tagKeys.length;
+  const counts = new Int32Array(out.length * width);
   const active: number[] = [];
   let next = 0;
-  for (const unit of units) {
+  units.forEach((unit, u) => {
     while (next < out.length && out[next].start <= unit.start) active.push(next++);
     for (let a = active.length - 1; a >= 0; a--) if (out[active[a]].end <= unit.start) active.splice(a, 1);
     for (const k of active) {
       out[k].passages++;
       out[k].passageIndexes.push(unit.first);
-      for (const [dimension, ids] of Object.entries(unit.tags)) for (const id of ids) counts[k].set(`${dimension}\u0000${id}`, (counts[k].get(`${dimension}\u0000${id}`) ?? 0) + 1);
+      for (const index of unitTagIndexes[u]) counts[k * width + index]++;
     }
-  }
+  });
   out.forEach((section, k) => {
-    section.tags = [...counts[k]]
-      .map(([key, passages]) => ({ key, dimension: key.split('\u0000')[0], tag: key.split('\u0000')[1], passages }))
+    const tags: { key: string; passages: number }[] = [];
+    for (let index = 0; index < width; index++) if (counts[k * width + index]) tags.push({ key: tagKeys[index], passages: counts[k * width + index] });
+    section.tags = tags
       .sort((a, b) => b.passages - a.passages || (order.get(a.key) ?? 1e9) - (order.get(b.key) ?? 1e9))
-      .map(({ dimension, tag, passages }) => ({ dimension, tag, passages }));
+      .map(({ key, passages }) => ({ dimension: key.split('\u0000')[0], tag: key.split('\u0000')[1], passages }));
   });
   return out;
 }
