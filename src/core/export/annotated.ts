@@ -15,7 +15,7 @@ const STYLE = `
 body{font:16px/1.6 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--text);background:var(--page);margin:0}
 .layout{display:grid;grid-template-columns:minmax(0,46rem) 16rem;gap:2.5rem;max-width:66rem;margin:0 auto;padding:2rem 1.2rem}
 main section{border-bottom:1px solid var(--rule);padding-bottom:1.5rem;margin-bottom:2rem}
-.file{font-size:.85em;color:var(--muted);margin:0}
+.file{font-size:.85em;color:var(--muted);margin:0}main>p.file{margin-bottom:2rem}
 aside{position:sticky;top:1rem;align-self:start;font-size:.9em;max-height:calc(100vh - 2rem);overflow:auto}
 aside h2{font-size:1em;margin:1.2em 0 .4em}aside ul{list-style:none;padding:0;margin:0}aside li{margin:.2em 0}
 aside a{color:inherit}.count{color:var(--muted)}
@@ -37,7 +37,7 @@ export function exportAnnotatedHtml(input: ExportInput): string {
   const tally = tallyOf(input);
   const title = input.projectName ?? 'Coded documents';
   const generated = (input.generated ?? new Date()).toISOString().slice(0, 16).replace('T', ' ');
-  const sections = input.documents.map((d, i) => `<section id="document-${i + 1}"><p class="file">${escape(d.file)}</p>\n${md.render(d.parsed.text)}</section>`);
+  const sections = input.documents.map((d, i) => `<section id="document-${i + 1}"><p class="file">${escape(d.file)}</p>\n${md.render(withoutFrontMatter(d.parsed.text))}</section>`);
   const legend: string[] = [];
   for (const dimension of tally.dimensions) {
     const used = dimension.tags.filter((t) => t.passages > 0);
@@ -64,4 +64,10 @@ ${sections.join('\n')}</main>
 <aside><h2>Evidence tags</h2>${legend.join('')}${contents}</aside>
 </div></body></html>
 `;
+}
+
+/** YAML front matter is metadata, not text (markdown-it would show it): its lines become blank lines. */
+function withoutFrontMatter(text: string): string {
+  const match = /^(?:\ufeff)?---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+  return match ? match[0].replace(/[^\r\n]+/g, '') + text.slice(match[0].length) : text;
 }
