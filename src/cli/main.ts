@@ -13,6 +13,7 @@ import { parseChange, REFACTOR_COMMANDS, refactorFiles } from './refactorCommand
 import { importProjectFiles } from './importProject';
 import { agree, tallySince } from './agreeCommands';
 import { mergeDriver } from './mergeDriver';
+import { defaultCacheDir, SummaryStore } from './summaryStore';
 
 const USAGE = `usage: evidence-tagger <command> [options] PATH...
 
@@ -64,6 +65,9 @@ commands:
                       (adds community-based insight as a type of evidence), clles-review-extended
 
 options:
+  --cache[=DIR]       tally: keep each document's summary in DIR (default ~/.cache/evidence-tagger, or
+                      $XDG_CACHE_HOME/evidence-tagger) and read only documents whose size or time changed
+                      since (or whose codebook did); --no-cache turns it off again
   --codebook FILE     codebook JSON (default: ./evidence-codebook.json if present, else the built-in one)
   --max-file-size N   skip documents larger than N bytes, with a notice (default 10485760, as the extension)
   --json              machine-readable output
@@ -80,7 +84,9 @@ const COMMANDS: string[] = ['agree', 'merge-driver', 'passages', 'tally', 'check
 export function main(argv: string[]): number {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, codebook: { type: 'string' }, help: { type: 'boolean', short: 'h' }, format: { type: 'string' }, out: { type: 'string' }, bom: { type: 'boolean' }, 'max-file-size': { type: 'string' }, match: { type: 'string' }, regex: { type: 'string' }, tags: { type: 'string' }, 'dry-run': { type: 'boolean' }, preset: { type: 'string' }, force: { type: 'boolean' }, rev: { type: 'string', multiple: true }, 'min-kappa': { type: 'string' } } });
+    // `--cache` takes an optional folder: bare, it means the default one.
+    argv = argv.map((arg) => (arg === '--cache' ? '--cache=' : arg));
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, codebook: { type: 'string' }, help: { type: 'boolean', short: 'h' }, format: { type: 'string' }, out: { type: 'string' }, bom: { type: 'boolean' }, 'max-file-size': { type: 'string' }, match: { type: 'string' }, regex: { type: 'string' }, tags: { type: 'string' }, 'dry-run': { type: 'boolean' }, preset: { type: 'string' }, force: { type: 'boolean' }, rev: { type: 'string', multiple: true }, 'min-kappa': { type: 'string' }, cache: { type: 'string' }, 'no-cache': { type: 'boolean' } } });
   } catch (error) {
     return fail(`${(error as Error).message}\n${USAGE}`);
   }
@@ -125,7 +131,10 @@ export function main(argv: string[]): number {
     const files = collectDocuments(paths, options);
     const lookup = new CodebookLookup(codebook);
     if (command === 'passages') return finish(passages(files, lookup, !!parsed.values.json, options));
-    if (command === 'tally') return finish(tally(files, lookup, !!parsed.values.json, options));
+    if (command === 'tally') {
+      const cache = parsed.values.cache !== undefined && !parsed.values['no-cache'] ? new SummaryStore(parsed.values.cache || defaultCacheDir(), lookup) : undefined;
+      return finish(tally(files, lookup, !!parsed.values.json, options, cache));
+    }
     if (command === 'suggest') return finish(suggest(files, lookup, !!parsed.values.json, options));
     if (command === 'tag-all') return finish(tagAll(files, lookup, { match: parsed.values.match, regex: parsed.values.regex, tags: parsed.values.tags, dryRun: !!parsed.values['dry-run'] }, options));
     return finish(check(files, lookup, options));
@@ -174,8 +183,12 @@ function passages(files: string[], lookup: CodebookLookup, json: boolean, option
   return 0;
 }
 
-function tally(files: string[], lookup: CodebookLookup, json: boolean, options: ReadOptions): number {
-  const documents = summarizeFiles(files, lookup, options);
+function tally(files: string[], lookup: CodebookLookup, json: boolean, options: ReadOptions, cache?: SummaryStore): number {
+  const documents = cache ? files.flatMap((file) => cache.summarize(file, options) ?? []) : summarizeFiles(files, lookup, options);
+  if (cache) {
+    cache.save();
+    process.stderr.write(`cache: ${cache.reused} reused, ${cache.parsed} read\n`);
+  }
   const result = tallyDocuments(documents, lookup.codebook);
   process.stdout.write(json ? JSON.stringify(result, null, 2) + '\n' : printTally(result));
   return 0;

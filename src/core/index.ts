@@ -22,3 +22,4 @@ export * from './agreement/compare';
 export * from './agreement/merge';
 export * from './tallyChange';
 export * from './sections';
+export * from './summaryCache';
