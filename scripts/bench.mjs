@@ -3,7 +3,7 @@
 // parse throughput in memory; `evidence-tagger tally` on the 5,000 files; `rg --count`; and the floor,
 // a bare node script that reads every file and counts `]{` with Buffer.indexOf.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -25,6 +25,7 @@ const FILES = 5000;
 const FILE_BYTES = 21_000;
 const BIG_BYTES = 5 * 1024 * 1024;
 const VERSION = 'v1';
+const CORPUS_TIME = new Date('2026-01-01T00:00:00Z');
 
 // Deterministic pseudo-random text so every run measures the same bytes.
 let seed = 42;
@@ -72,7 +73,10 @@ function generate() {
   for (let i = 0; i < FILES; i++) {
     const folder = join(corpusDir, `d${String(Math.floor(i / 100)).padStart(2, '0')}`);
     if (i % 100 === 0) mkdirSync(folder);
-    writeFileSync(join(folder, `doc${String(i).padStart(4, '0')}.md`), document(FILE_BYTES));
+    const file = join(folder, `doc${String(i).padStart(4, '0')}.md`);
+    writeFileSync(file, document(FILE_BYTES));
+    // A fixed past time: a cache may trust it at once (files changed in the last 2 s are read again).
+    utimesSync(file, CORPUS_TIME, CORPUS_TIME);
   }
   writeFileSync(join(benchDir, 'big.md'), document(BIG_BYTES));
   writeFileSync(join(benchDir, 'floor.mjs'), FLOOR);
@@ -97,6 +101,10 @@ const walk = (dir) => {
 walk(process.argv[2]);
 console.log(count);
 `;
+
+function listCorpus() {
+  return readdirSync(corpusDir).sort().flatMap((folder) => readdirSync(join(corpusDir, folder)).sort().map((name) => join(corpusDir, folder, name)));
+}
 
 function time(command, args, runs = 5) {
   const times = [];
@@ -182,6 +190,32 @@ try {
   console.log(`rg not available (${error.message.split('\n')[0]}); apt-get install ripgrep`);
 }
 const tallied = JSON.parse(tally.output);
+
+// Warm: the same tally with its cache filled by a first run, then after 10 documents changed.
+const cacheDir = join(benchDir, 'cache');
+rmSync(cacheDir, { recursive: true, force: true });
+const cliWithCache = [join(root, 'dist', 'cli.js'), 'tally', '--json', `--cache=${cacheDir}`, corpusDir];
+time(process.execPath, cliWithCache, 1);
+const warmTally = time(process.execPath, cliWithCache);
+if (warmTally.output !== tally.output) throw new Error('the cached tally differs from the cold one');
+const touched = listCorpus().slice(0, 10);
+const originals = touched.map((file) => ({ file, text: readFileSync(file, 'utf8'), time: statSync(file).mtime }));
+let warmReparsed = NaN;
+try {
+  const past = new Date(Date.now() - 60_000);
+  for (const { file, text } of originals) {
+    writeFileSync(file, text + '\nOne more [line]{evidence=research}.\n');
+    utimesSync(file, past, past);
+  }
+  const result = spawnSync(process.execPath, cliWithCache, { encoding: 'utf8', maxBuffer: 1 << 30 });
+  warmReparsed = Number(/cache: \d+ reused, (\d+) read/.exec(result.stderr)?.[1]);
+} finally {
+  for (const { file, text, time: when } of originals) {
+    writeFileSync(file, text);
+    utimesSync(file, when, when);
+  }
+}
+console.log(`evidence-tagger tally --cache, warm: ${warmTally.ms.toFixed(0)} ms; after changing 10 documents: ${warmReparsed} read again`);
 console.log(`floor (node, read + count "]{"): ${floor.ms.toFixed(0)} ms, ${floor.output.trim()} matches`);
 console.log(`evidence-tagger tally: ${tally.ms.toFixed(0)} ms, ${tallied.passages} passages in ${tallied.files} files`);
 console.log(`rg --count: ${rg.ms.toFixed(0)} ms`);
@@ -202,6 +236,8 @@ console.log(`parse_vs_markdown_it_ratio: ${(markdownItMs / parseMs).toFixed(2)}`
 console.log(`codelens_sections_ms: ${sectionsMs.toFixed(2)}`);
 console.log(`tally_vs_floor_ratio: ${(tally.ms / floor.ms).toFixed(2)}`);
 console.log(`tally_vs_rg_ratio: ${(tally.ms / rg.ms).toFixed(2)}`);
+console.log(`warm_tally_vs_floor_ratio: ${(warmTally.ms / floor.ms).toFixed(2)}`);
+console.log(`warm_files_reparsed: ${warmReparsed}`);
 if (host) {
   console.log(`index_vs_floor_ratio: ${(host.index_ms / floor.ms).toFixed(2)}`);
   console.log(`index_max_block_ms: ${host.index_max_block_ms.toFixed(1)}`);

@@ -75,7 +75,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ exte
     registerHeadingLens(services, SELECTOR),
     registerReveal(),
   );
-  const indexer = new IndexService(services);
+  const indexer = new IndexService(services, context.storageUri);
   context.subscriptions.push(
     indexer,
     registerTallyView(services, indexer),
@@ -90,6 +90,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ exte
       indexer.restart();
     })),
     vscode.commands.registerCommand(COMMANDS.keystrokesForTest, () => documents.keystrokeMs),
+    vscode.commands.registerCommand(COMMANDS.saveIndexForTest, () => indexer.saveStore()),
+    vscode.commands.registerCommand(COMMANDS.reloadIndexForTest, (cold?: boolean) => new Promise((resolve) => {
+      const done = indexer.onDidFinishScan((stats) => (done.dispose(), resolve(stats)));
+      indexer.reload(!!cold);
+    })),
   );
   // Only the codebook files are read at start; the workspace scan begins after activation returns.
   await codebooks.reloadAll();

@@ -23,3 +23,4 @@ export * from './agreement/merge';
 export * from './tallyChange';
 export * from './sections';
 export * from './summaryCache';
+export * from './indexStore';

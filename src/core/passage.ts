@@ -66,6 +66,11 @@ export function keyedRecord<T>(): Record<string, T> {
   return Object.create(KEYED_PROTOTYPE) as Record<string, T>;
 }
 
+/** Gives a record read back from storage the same empty prototype (deserialising makes plain objects). */
+export function asKeyedRecord<T>(record: Record<string, T>): Record<string, T> {
+  return Object.setPrototypeOf(record, KEYED_PROTOTYPE) as Record<string, T>;
+}
+
 /**
  * The attribute that joins the pieces of one passage: a coding that crosses another cannot be one span, so
  * an import writes it as pieces with the same tags and `passage="p12"` (not `#id`, which must stay unique).

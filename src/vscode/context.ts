@@ -49,6 +49,8 @@ export const COMMANDS = {
   agreementTreeForTest: 'evidenceTagger._agreementTreeForTest',
   indexStatsForTest: 'evidenceTagger._indexStatsForTest',
   rescanForTest: 'evidenceTagger._rescanForTest',
+  saveIndexForTest: 'evidenceTagger._saveIndexForTest',
+  reloadIndexForTest: 'evidenceTagger._reloadIndexForTest',
   keystrokesForTest: 'evidenceTagger._keystrokesForTest',
   decorationsForTest: 'evidenceTagger._decorationsForTest',
   quickPickForTest: 'evidenceTagger._quickPickForTest',

@@ -1,7 +1,7 @@
 // Keeps the workspace index current: a background scan after activation (progress shown, cancellable,
 // time-sliced so the extension host never blocks for long), then file-system events and live edits.
 import * as vscode from 'vscode';
-import { indexDocument, parseSafely, WorkspaceIndex } from '../core';
+import { codebookFingerprint, decodeIndexStore, encodeIndexStore, indexDocument, parseSafely, reuseDocument, storeDocument, WorkspaceIndex, type Codebook, type FileFacts, type StoredDocument } from '../core';
 import { log } from './output';
 import type { EvidenceServices } from './context';
 import { documentLabel, findEvidenceFiles, readDocumentText } from './documentSource';
@@ -16,6 +16,9 @@ const READ_BATCH = 32;
 const FLUSH_EVERY_MS = 300;
 /** Show a cancellable notification only for workspaces large enough to take a while. */
 const NOTIFY_ABOVE_FILES = 300;
+/** The store on disk is rewritten this long after the last change read from disk (scans write at once). */
+const SAVE_AFTER_MS = 5000;
+const STORE_FILE = 'index-v1.bin';
 
 export interface IndexStats {
   /** Time to list the documents (findFiles), included in ms. */
@@ -25,6 +28,9 @@ export interface IndexStats {
   ms: number;
   maxSliceMs: number;
   skippedLarge: number;
+  /** Documents taken from the stored index unread, and documents read and parsed. */
+  reused: number;
+  parsed: number;
   done: boolean;
 }
 
@@ -35,11 +41,16 @@ export class IndexService implements vscode.Disposable {
   private watchers: vscode.Disposable[] = [];
   private scanToken: vscode.CancellationTokenSource | undefined;
   private touchedDuringScan: Set<string> | undefined;
-  stats: IndexStats = { findMs: 0, files: 0, passages: 0, ms: 0, maxSliceMs: 0, skippedLarge: 0, done: false };
+  stats: IndexStats = { findMs: 0, files: 0, passages: 0, ms: 0, maxSliceMs: 0, skippedLarge: 0, reused: 0, parsed: 0, done: false };
+  /** What each document is on disk, as last read: the index the next session starts from. */
+  private stored = new Map<string, StoredDocument>();
+  private storeLoaded = false;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly fingerprints = new WeakMap<Codebook, string>();
   private readonly scanned = new vscode.EventEmitter<IndexStats>();
   readonly onDidFinishScan = this.scanned.event;
 
-  constructor(private readonly services: EvidenceServices) {
+  constructor(private readonly services: EvidenceServices, private readonly storage?: vscode.Uri) {
     this.disposables.push(
       this.scanned,
       // Open documents are indexed from the editor's parse, which decorations share: parsed once per edit.
@@ -48,6 +59,7 @@ export class IndexService implements vscode.Disposable {
         for (const { oldUri, newUri } of event.files) {
           this.touchedDuringScan?.add(newUri.toString());
           this.index.rename(oldUri.toString(), newUri.toString(), documentLabel(newUri));
+          this.stored.delete(oldUri.toString());
         }
       }),
       // Changes made through VS Code come as workspace events at once; the watchers cover changes made outside.
@@ -89,6 +101,7 @@ export class IndexService implements vscode.Disposable {
     // A deleted folder takes its documents with it.
     const prefix = uri.toString() + '/';
     for (const document of this.index.all()) if (document.key === uri.toString() || document.key.startsWith(prefix)) this.index.delete(document.key);
+    for (const key of this.stored.keys()) if (key === uri.toString() || key.startsWith(prefix)) this.stored.delete(key);
   }
 
   private matches(uri: vscode.Uri): boolean {
@@ -101,7 +114,8 @@ export class IndexService implements vscode.Disposable {
     const source = (this.scanToken = new vscode.CancellationTokenSource());
     const token = source.token;
     const started = performance.now();
-    this.stats = { findMs: 0, files: 0, passages: 0, ms: 0, maxSliceMs: 0, skippedLarge: 0, done: false };
+    this.stats = { findMs: 0, files: 0, passages: 0, ms: 0, maxSliceMs: 0, skippedLarge: 0, reused: 0, parsed: 0, done: false };
+    await this.loadStore();
     // Documents that file events or edits update during the scan are newer than what the scan reads.
     this.touchedDuringScan = new Set();
     const uris = await findEvidenceFiles(this.settings, token);
@@ -119,7 +133,7 @@ export class IndexService implements vscode.Disposable {
         sliceStart = performance.now();
       };
       // Reading the next batch overlaps parsing this one.
-      const readBatch = (at: number) => Promise.all(uris.slice(at, at + READ_BATCH).map((uri) => this.read(uri)));
+      const readBatch = (at: number) => Promise.all(uris.slice(at, at + READ_BATCH).map((uri) => this.readOrReuse(uri)));
       let next = readBatch(0);
       for (let at = 0; at < uris.length; at += READ_BATCH) {
         if (token.isCancellationRequested || cancel?.isCancellationRequested) return;
@@ -128,9 +142,13 @@ export class IndexService implements vscode.Disposable {
         next = readBatch(at + READ_BATCH);
         sliceStart = performance.now();
         for (let i = 0; i < batch.length; i++) {
-          const text = contents[i];
+          const { text, facts, reused } = contents[i];
           const key = batch[i].toString();
-          if (text !== undefined && !this.touchedDuringScan?.has(key)) this.indexText(batch[i], text);
+          if (this.touchedDuringScan?.has(key)) continue;
+          if (reused) {
+            this.index.set(reused);
+            this.stats.reused++;
+          } else if (text !== undefined) this.indexText(batch[i], text, facts);
           flushIfDue();
           await yieldIfDue();
         }
@@ -157,6 +175,8 @@ export class IndexService implements vscode.Disposable {
     await vscode.window.withProgress({ location, title: 'Indexing evidence', cancellable: location === vscode.ProgressLocation.Notification }, (progress, cancel) => run(progress, cancel));
     if (token.isCancellationRequested) return;
     this.touchedDuringScan = undefined;
+    for (const key of this.stored.keys()) if (!found.has(key)) this.stored.delete(key);
+    void this.saveStore();
     this.stats = { ...this.stats, files: this.index.size, passages: this.index.passageCount, ms: performance.now() - started, done: true };
     if (this.stats.skippedLarge) void vscode.window.showInformationMessage(`Evidence Tagger skipped ${this.stats.skippedLarge} documents larger than the evidenceTagger.maxFileSize setting.`);
     this.scanned.fire(this.stats);
@@ -181,26 +201,106 @@ export class IndexService implements vscode.Disposable {
     const event = this.bump(key);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     if (open?.isDirty) return; // the editor's version wins until it is saved
-    const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
-    const text = exists ? await this.read(uri) : undefined;
+    const facts = await this.facts(uri);
+    const text = facts ? await this.read(uri) : undefined;
     if (this.eventCount.get(key) !== event) return;
-    if (text === undefined) this.index.delete(uri.toString());
-    else this.indexText(uri, text);
+    if (text === undefined) {
+      this.index.delete(key);
+      this.stored.delete(key);
+    } else this.indexText(uri, text, facts);
   }
 
   /** Indexes one document's text; a document that cannot be read is logged and indexed as untagged, and the scan goes on. */
-  private indexText(uri: vscode.Uri, text: string): void {
+  private indexText(uri: vscode.Uri, text: string, facts?: FileFacts): void {
     try {
+      this.stats.parsed++;
       const started = performance.now();
       const parsed = parseSafely(text, this.services.codebooks.lookupFor(uri));
       const ms = performance.now() - started;
       if (ms > PARSE_BUDGET_MS) log(`Indexing ${vscode.workspace.asRelativePath(uri)} took ${ms.toFixed(0)} ms (${text.length} characters).`);
       const failure = parsed.problems.find((p) => p.code === 'parse-failed');
       if (failure) log(`${vscode.workspace.asRelativePath(uri)}: ${failure.message}`);
-      this.index.set(indexDocument(uri.toString(), documentLabel(uri), parsed));
+      const document = indexDocument(uri.toString(), documentLabel(uri), parsed);
+      this.index.set(document);
+      if (facts && this.storage) {
+        this.stored.set(document.key, storeDocument(document, facts, this.fingerprint(uri)));
+        this.scheduleSave();
+      }
     } catch (error) {
       log(`Skipped ${vscode.workspace.asRelativePath(uri)} while indexing: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+
+  /** Size and time of a file, or undefined when it is gone. */
+  private facts(uri: vscode.Uri): Promise<FileFacts | undefined> {
+    return Promise.resolve(vscode.workspace.fs.stat(uri)).then((s) => ({ size: s.size, mtime: s.mtime }), () => undefined);
+  }
+
+  private fingerprint(uri: vscode.Uri): string {
+    const codebook = this.services.codebooks.lookupFor(uri).codebook;
+    let found = this.fingerprints.get(codebook);
+    if (found === undefined) this.fingerprints.set(codebook, (found = codebookFingerprint(codebook)));
+    return found;
+  }
+
+  /** A document unchanged since it was stored comes from the store, unread; any other is read. */
+  private async readOrReuse(uri: vscode.Uri): Promise<{ text?: string; facts?: FileFacts; reused?: ReturnType<typeof reuseDocument> }> {
+    const facts = await this.facts(uri);
+    if (!facts) return {};
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const reused = open?.isDirty ? undefined : reuseDocument(this.stored.get(uri.toString()), facts, this.fingerprint(uri));
+    if (reused) return { reused, facts };
+    return { text: await this.read(uri), facts };
+  }
+
+  private async loadStore(): Promise<void> {
+    if (this.storeLoaded || !this.storage) return;
+    this.storeLoaded = true;
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.storage, STORE_FILE)).then((b) => b, () => undefined);
+    this.stored = decodeIndexStore(bytes);
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.saveStore(), SAVE_AFTER_MS);
+  }
+
+  private saving: Promise<vscode.Uri | undefined> = Promise.resolve(undefined);
+  private saves = 0;
+
+  /** Written whole to a temporary file, then renamed over the old store: a crash leaves one or the other. Saves run one at a time. */
+  saveStore(): Promise<vscode.Uri | undefined> {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    this.saving = this.saving.then(() => this.writeStore());
+    return this.saving;
+  }
+
+  private async writeStore(): Promise<vscode.Uri | undefined> {
+    if (!this.storage) return undefined;
+    try {
+      await vscode.workspace.fs.createDirectory(this.storage);
+      const target = vscode.Uri.joinPath(this.storage, STORE_FILE);
+      const temporary = vscode.Uri.joinPath(this.storage, `${STORE_FILE}.${process.pid}-${++this.saves}.tmp`);
+      await vscode.workspace.fs.writeFile(temporary, encodeIndexStore(this.stored.values()));
+      await vscode.workspace.fs.rename(temporary, target, { overwrite: true });
+      return target;
+    } catch (error) {
+      log(`Could not save the index for next time: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+
+  /** Forgets the index in memory and scans again from the stored one (what a new session does), or from nothing. */
+  reload(cold = false): void {
+    for (const document of this.index.all()) this.index.delete(document.key);
+    this.storeLoaded = cold;
+    if (cold) this.stored.clear();
+    this.restart();
+  }
+
+  get storeUri(): vscode.Uri | undefined {
+    return this.storage && vscode.Uri.joinPath(this.storage, STORE_FILE);
   }
 
   private indexOpen(document: vscode.TextDocument): void {
@@ -212,6 +312,7 @@ export class IndexService implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.saveTimer) void this.saveStore();
     this.scanToken?.cancel();
     this.watchers.forEach((w) => w.dispose());
     this.disposables.forEach((d) => d.dispose());

@@ -1,0 +1,63 @@
+// The index kept between sessions: a reload takes unchanged documents from the stored index unread, reads
+// again what changed behind VS Code's back, and gives the same views as a scan from nothing; a corrupt store
+// is ignored.
+import { strict as assert } from 'node:assert';
+import { utimesSync, writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { activate, workspaceUri } from './helpers';
+
+type Stats = { files: number; reused: number; parsed: number; done: boolean };
+const reload = (cold = false) => vscode.commands.executeCommand<Stats>('evidenceTagger._reloadIndexForTest', cold);
+const tree = () => vscode.commands.executeCommand<unknown>('evidenceTagger._tallyTreeForTest');
+
+describe('stored index', function () {
+  this.timeout(60000);
+  const folder = workspaceUri('stored');
+  const past = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+  const write = (name: string, text: string, when: Date) => {
+    const path = vscode.Uri.joinPath(folder, name).fsPath;
+    writeFileSync(path, text);
+    utimesSync(path, when, when);
+  };
+
+  before(async () => {
+    await activate();
+    await vscode.workspace.fs.createDirectory(folder);
+    for (let i = 0; i < 6; i++) write(`s${i}.md`, `Stored [passage ${i}]{evidence=research use=embedded}.\n\nPlain ${i}.\n`, past(60));
+  });
+  after(async () => {
+    await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+    await reload(true);
+  });
+
+  it('a new session takes unchanged documents from the store, and shows what a scan from nothing shows', async () => {
+    const cold = await reload(true);
+    assert.ok(cold.parsed >= 6 && cold.reused === 0, JSON.stringify(cold));
+    const fromNothing = await tree();
+    const saved = await vscode.commands.executeCommand('evidenceTagger._saveIndexForTest');
+    assert.ok(saved instanceof vscode.Uri, String(saved));
+    const warm = await reload();
+    assert.ok(warm.reused >= 6, JSON.stringify(warm));
+    assert.equal(warm.files, cold.files);
+    assert.deepEqual(await tree(), fromNothing);
+  });
+
+  it('a file changed outside VS Code is read again; the store then agrees with a scan from nothing', async () => {
+    await vscode.commands.executeCommand('evidenceTagger._saveIndexForTest');
+    write('s0.md', 'Stored [passage 0]{evidence=practice use=embedded} changed.\n\nPlain 0.\n', past(30));
+    const warm = await reload();
+    assert.ok(warm.reused >= 5 && warm.parsed >= 1, JSON.stringify(warm));
+    const afterEdit = await tree();
+    await reload(true);
+    assert.deepEqual(afterEdit, await tree());
+  });
+
+  it('a corrupt store is no store: everything is read, nothing is lost', async () => {
+    const store = await vscode.commands.executeCommand<vscode.Uri>('evidenceTagger._saveIndexForTest');
+    await vscode.workspace.fs.writeFile(store, new TextEncoder().encode('not a store'));
+    const fromNothing = await tree();
+    const result = await reload();
+    assert.equal(result.reused, 0);
+    assert.deepEqual(await tree(), fromNothing);
+  });
+});
