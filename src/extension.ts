@@ -84,7 +84,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ exte
     registerRefactorTags(services, indexer, SELECTOR),
     registerSplitTag(services, indexer),
     registerMatrixView(context, services, indexer),
-    vscode.commands.registerCommand(COMMANDS.indexStatsForTest, () => indexer.stats),
+    vscode.commands.registerCommand(COMMANDS.indexStatsForTest, () => ({ ...indexer.stats, totalParsed: indexer.totalParsed })),
     vscode.commands.registerCommand(COMMANDS.rescanForTest, () => new Promise((resolve) => {
       const done = indexer.onDidFinishScan((stats) => (done.dispose(), resolve(stats)));
       indexer.restart();

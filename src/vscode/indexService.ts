@@ -1,7 +1,8 @@
 // Keeps the workspace index current: a background scan after activation (progress shown, cancellable,
 // time-sliced so the extension host never blocks for long), then file-system events and live edits.
 import * as vscode from 'vscode';
-import { codebookFingerprint, decodeIndexStore, encodeIndexStore, indexDocument, parseSafely, reuseDocument, storeDocument, WorkspaceIndex, type Codebook, type FileFacts, type StoredDocument } from '../core';
+import { stat } from 'node:fs/promises';
+import { codebookFingerprint, decodeIndexStore, encodeEntry, indexDocument, joinStore, parseSafely, reuseDocument, storeDocument, WorkspaceIndex, type Codebook, type FileFacts, type PendingDocument, type StoredDocument } from '../core';
 import { log } from './output';
 import type { EvidenceServices } from './context';
 import { documentLabel, findEvidenceFiles, readDocumentText } from './documentSource';
@@ -43,7 +44,9 @@ export class IndexService implements vscode.Disposable {
   private touchedDuringScan: Set<string> | undefined;
   stats: IndexStats = { findMs: 0, files: 0, passages: 0, ms: 0, maxSliceMs: 0, skippedLarge: 0, reused: 0, parsed: 0, done: false };
   /** What each document is on disk, as last read: the index the next session starts from. */
-  private stored = new Map<string, StoredDocument>();
+  private stored = new Map<string, StoredDocument | PendingDocument>();
+  /** Documents read and parsed since activation (the bench counts what a change costs). */
+  totalParsed = 0;
   private storeLoaded = false;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly fingerprints = new WeakMap<Codebook, string>();
@@ -214,6 +217,7 @@ export class IndexService implements vscode.Disposable {
   private indexText(uri: vscode.Uri, text: string, facts?: FileFacts): void {
     try {
       this.stats.parsed++;
+      this.totalParsed++;
       const started = performance.now();
       const parsed = parseSafely(text, this.services.codebooks.lookupFor(uri));
       const ms = performance.now() - started;
@@ -233,6 +237,8 @@ export class IndexService implements vscode.Disposable {
 
   /** Size and time of a file, or undefined when it is gone. */
   private facts(uri: vscode.Uri): Promise<FileFacts | undefined> {
+    // Local files are asked of the disk directly: thousands of stats through the file service cost far more.
+    if (uri.scheme === 'file') return stat(uri.fsPath).then((s) => (s.isFile() ? { size: s.size, mtime: Math.trunc(s.mtimeMs) } : undefined), () => undefined);
     return Promise.resolve(vscode.workspace.fs.stat(uri)).then((s) => ({ size: s.size, mtime: s.mtime }), () => undefined);
   }
 
@@ -282,7 +288,17 @@ export class IndexService implements vscode.Disposable {
       await vscode.workspace.fs.createDirectory(this.storage);
       const target = vscode.Uri.joinPath(this.storage, STORE_FILE);
       const temporary = vscode.Uri.joinPath(this.storage, `${STORE_FILE}.${process.pid}-${++this.saves}.tmp`);
-      await vscode.workspace.fs.writeFile(temporary, encodeIndexStore(this.stored.values()));
+      // Serializing every document's passages takes a while: in slices, so the extension host stays responsive.
+      const parts: Uint8Array[][] = [];
+      let sliceStart = performance.now();
+      for (const entry of [...this.stored.values()]) {
+        parts.push(encodeEntry(entry));
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          sliceStart = performance.now();
+        }
+      }
+      await vscode.workspace.fs.writeFile(temporary, joinStore(parts));
       await vscode.workspace.fs.rename(temporary, target, { overwrite: true });
       return target;
     } catch (error) {

@@ -1,7 +1,8 @@
 // The extension-host benchmark (npm run bench, not a test): how long the workspace index of the bench
 // corpus takes inside the extension host, how long the event loop is blocked meanwhile, its memory, and
 // how long one keystroke in a 5 MB document takes to bring parse, decorations and views up to date.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'evidence-tagger.evidence-tagger';
@@ -22,10 +23,38 @@ export async function run(): Promise<void> {
     last = now;
   }, 2);
   const heapBefore = process.memoryUsage().heapUsed;
-  const stats = await vscode.commands.executeCommand<{ files: number; passages: number; ms: number; maxSliceMs: number; findMs?: number }>('evidenceTagger._rescanForTest');
+  // Cold: the index in memory and the stored one both forgotten, every document read.
+  const stats = await vscode.commands.executeCommand<{ files: number; passages: number; ms: number; maxSliceMs: number; findMs?: number }>('evidenceTagger._reloadIndexForTest', true);
   clearInterval(heartbeat);
   const heapAfter = process.memoryUsage().heapUsed;
   Object.assign(figures, { index_ms: stats.ms, index_files: stats.files, index_passages: stats.passages, index_max_slice_ms: stats.maxSliceMs, index_max_block_ms: maxGap, index_heap_mb: (heapAfter - heapBefore) / 1e6 });
+
+  // Warm: what a new session does with the stored index (saved first), then after 10 files changed outside.
+  type Reload = { ms: number; reused: number; parsed: number; files: number };
+  await vscode.commands.executeCommand('evidenceTagger._saveIndexForTest');
+  const warm = await vscode.commands.executeCommand<Reload>('evidenceTagger._reloadIndexForTest', false);
+  Object.assign(figures, { warm_index_ms: warm.ms, warm_index_reused: warm.reused });
+  const corpus = vscode.workspace.workspaceFolders![0].uri.fsPath;
+  const touched = readdirSync(corpus).sort().flatMap((folder) => readdirSync(join(corpus, folder)).sort().map((name) => join(corpus, folder, name))).slice(0, 10);
+  const originals = touched.map((file) => ({ file, text: readFileSync(file, 'utf8'), time: statSync(file).mtime }));
+  try {
+    const past = new Date(Date.now() - 60_000);
+    for (const { file, text } of originals) {
+      writeFileSync(file, text + '\nOne more [line]{evidence=research}.\n');
+      utimesSync(file, past, past);
+    }
+    // Whether the file watcher or the new session reads them, each changed document is read once.
+    const parsedBefore = (await vscode.commands.executeCommand<{ totalParsed: number }>('evidenceTagger._indexStatsForTest')).totalParsed;
+    await new Promise((r) => setTimeout(r, 2000));
+    await vscode.commands.executeCommand('evidenceTagger._saveIndexForTest');
+    await vscode.commands.executeCommand<Reload>('evidenceTagger._reloadIndexForTest', false);
+    figures.warm_index_reparsed = (await vscode.commands.executeCommand<{ totalParsed: number }>('evidenceTagger._indexStatsForTest')).totalParsed - parsedBefore;
+  } finally {
+    for (const { file, text, time } of originals) {
+      writeFileSync(file, text);
+      utimesSync(file, time, time);
+    }
+  }
 
   // Keystrokes in the 5 MB document (an untitled copy, so the file stays as generated): type characters at
   // spread-out places, one edit (and one change event) each.

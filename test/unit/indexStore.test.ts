@@ -2,7 +2,6 @@
 // only while its size, time and codebook are those it was stored with, and not when stored within two
 // seconds of its last change; anything but this version's store is no store.
 import { strict as assert } from 'node:assert';
-import { serialize } from 'node:v8';
 import { codebookFingerprint, DEFAULT_CODEBOOK, decodeIndexStore, encodeIndexStore, indexDocument, parseDocument, reuseDocument, storeDocument } from '../../src/core';
 import { defaultLookup, TEST_CODEBOOK } from './helpers';
 
@@ -33,7 +32,14 @@ describe('stored index', () => {
   it('garbage, another version or malformed entries give no store', () => {
     assert.equal(decodeIndexStore(new TextEncoder().encode('not a store')).size, 0);
     assert.equal(decodeIndexStore(undefined).size, 0);
-    assert.equal(decodeIndexStore(serialize({ version: 'evidence-tagger-index-0', entries: [storeDocument(document, facts, codebook)] })).size, 0);
-    assert.equal(decodeIndexStore(serialize({ version: 'evidence-tagger-index-1', entries: [{ key: 'x' }, null, 3] })).size, 0);
+    const good = encodeIndexStore([storeDocument(document, facts, codebook, facts.mtime + 10_000)]);
+    assert.equal(decodeIndexStore(good).size, 1);
+    const otherVersion = good.slice();
+    otherVersion[4 + 'evidence-tagger-index-'.length] = '0'.charCodeAt(0);
+    assert.equal(decodeIndexStore(otherVersion).size, 0, 'another version');
+    assert.equal(decodeIndexStore(good.subarray(0, good.length - 3)).size, 0, 'cut short');
+    const malformed = good.slice();
+    malformed.fill(0xff, 4 + 'evidence-tagger-index-2'.length + 8 + 4, 4 + 'evidence-tagger-index-2'.length + 8 + 40);
+    assert.equal(decodeIndexStore(malformed).size, 0, 'a damaged entry');
   });
 });
