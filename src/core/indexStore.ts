@@ -103,28 +103,40 @@ export function encodeIndexStore(entries: Iterable<StoredDocument | PendingDocum
 /** The stored entries by key, or none for anything that is not a store of this version. */
 export function decodeIndexStore(bytes: Uint8Array | undefined): Map<string, StoredDocument> {
   const out = new Map<string, StoredDocument>();
-  if (!bytes || bytes.length < 4) return out;
-  try {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const magicLength = view.getUint32(0, true);
-    if (magicLength !== MAGIC.length || new TextDecoder().decode(bytes.subarray(4, 4 + magicLength)) !== INDEX_STORE_VERSION) return out;
-    let at = 4 + magicLength;
-    while (at + 8 <= bytes.length) {
-      const lightLength = view.getUint32(at, true);
-      const heavyLength = view.getUint32(at + 4, true);
-      const lightStart = at + 8;
-      const heavyStart = lightStart + lightLength;
-      const end = heavyStart + heavyLength;
-      if (end > bytes.length) return new Map();
-      const entry = { ...(deserialize(bytes.subarray(lightStart, heavyStart)) as Omit<StoredDocument, 'heavy'>), heavy: bytes.subarray(heavyStart, end) } as StoredDocument;
-      const valid = entry && typeof entry.key === 'string' && typeof entry.size === 'number' && typeof entry.mtime === 'number' && typeof entry.codebook === 'string' && typeof entry.cachedAt === 'number' && entry.light?.summary && entry.light.tagCounts instanceof Map && entry.light.dimensionCounts instanceof Map && Array.isArray(entry.light.untagged);
-      if (!valid) return new Map();
-      out.set(entry.key, entry);
-      at = end;
-    }
-  } catch {
-    // A corrupt store is no store.
-    return new Map();
+  for (const entry of storeEntries(bytes)) {
+    if (!entry) return new Map();
+    out.set(entry.key, entry);
   }
   return out;
+}
+
+/**
+ * The entries one at a time (so a caller can spread the work over time slices); `undefined` once means the
+ * store is damaged and none of it may be used.
+ */
+export function* storeEntries(bytes: Uint8Array | undefined): Generator<StoredDocument | undefined> {
+  if (!bytes || bytes.length < 4) return;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const magicLength = view.getUint32(0, true);
+  if (magicLength !== MAGIC.length || new TextDecoder().decode(bytes.subarray(4, 4 + magicLength)) !== INDEX_STORE_VERSION) return;
+  let at = 4 + magicLength;
+  while (at + 8 <= bytes.length) {
+    const lightLength = view.getUint32(at, true);
+    const heavyLength = view.getUint32(at + 4, true);
+    const lightStart = at + 8;
+    const heavyStart = lightStart + lightLength;
+    const end = heavyStart + heavyLength;
+    if (end > bytes.length) return yield undefined;
+    let entry: StoredDocument;
+    try {
+      entry = { ...(deserialize(bytes.subarray(lightStart, heavyStart)) as Omit<StoredDocument, 'heavy'>), heavy: bytes.subarray(heavyStart, end) } as StoredDocument;
+    } catch {
+      return yield undefined;
+    }
+    const valid = typeof entry.key === 'string' && typeof entry.size === 'number' && typeof entry.mtime === 'number' && typeof entry.codebook === 'string' && typeof entry.cachedAt === 'number' && entry.light?.summary && entry.light.tagCounts instanceof Map && entry.light.dimensionCounts instanceof Map && Array.isArray(entry.light.untagged);
+    if (!valid) return yield undefined;
+    yield entry;
+    at = end;
+  }
+  if (at !== bytes.length) yield undefined;
 }

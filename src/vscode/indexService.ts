@@ -1,8 +1,8 @@
 // Keeps the workspace index current: a background scan after activation (progress shown, cancellable,
 // time-sliced so the extension host never blocks for long), then file-system events and live edits.
 import * as vscode from 'vscode';
-import { stat } from 'node:fs/promises';
-import { codebookFingerprint, decodeIndexStore, encodeEntry, indexDocument, joinStore, parseSafely, reuseDocument, storeDocument, WorkspaceIndex, type Codebook, type FileFacts, type PendingDocument, type StoredDocument } from '../core';
+import { open, rename, mkdir, stat } from 'node:fs/promises';
+import { codebookFingerprint, encodeEntry, indexDocument, joinStore, storeEntries, parseSafely, reuseDocument, storeDocument, WorkspaceIndex, type Codebook, type FileFacts, type PendingDocument, type StoredDocument } from '../core';
 import { log } from './output';
 import type { EvidenceServices } from './context';
 import { documentLabel, findEvidenceFiles, readDocumentText } from './documentSource';
@@ -263,7 +263,18 @@ export class IndexService implements vscode.Disposable {
     if (this.storeLoaded || !this.storage) return;
     this.storeLoaded = true;
     const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.storage, STORE_FILE)).then((b) => b, () => undefined);
-    this.stored = decodeIndexStore(bytes);
+    // Decoded in slices: thousands of entries would otherwise hold the extension host for a while.
+    const stored = new Map<string, StoredDocument>();
+    let sliceStart = performance.now();
+    for (const entry of storeEntries(bytes)) {
+      if (!entry) return void (this.stored = new Map());
+      stored.set(entry.key, entry);
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        sliceStart = performance.now();
+      }
+    }
+    this.stored = stored;
   }
 
   private scheduleSave(): void {
@@ -298,8 +309,21 @@ export class IndexService implements vscode.Disposable {
           sliceStart = performance.now();
         }
       }
-      await vscode.workspace.fs.writeFile(temporary, joinStore(parts));
-      await vscode.workspace.fs.rename(temporary, target, { overwrite: true });
+      if (this.storage.scheme === 'file') {
+        // Written part by part: one 50 MB buffer would be copied (and the host held) on the way out.
+        await mkdir(this.storage.fsPath, { recursive: true });
+        const file = await open(temporary.fsPath, 'w');
+        try {
+          const all = [joinStore([]), ...parts.flat()];
+          for (let at = 0; at < all.length; at += 512) await file.writev(all.slice(at, at + 512));
+        } finally {
+          await file.close();
+        }
+        await rename(temporary.fsPath, target.fsPath);
+      } else {
+        await vscode.workspace.fs.writeFile(temporary, joinStore(parts));
+        await vscode.workspace.fs.rename(temporary, target, { overwrite: true });
+      }
       return target;
     } catch (error) {
       log(`Could not save the index for next time: ${error instanceof Error ? error.message : String(error)}`);
