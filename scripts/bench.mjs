@@ -226,7 +226,7 @@ else {
   const { benchExtension } = await import('./bench-extension.mjs');
   host = await benchExtension({ corpus: corpusDir, bigFile: join(benchDir, 'big.md') });
   console.log(`extension host index: ${host.index_files} files, ${host.index_passages} passages in ${host.index_ms.toFixed(0)} ms (listing them: ${host.find_ms.toFixed(0)} ms); longest slice ${host.index_max_slice_ms.toFixed(1)} ms, longest event-loop gap ${host.index_max_block_ms.toFixed(1)} ms; heap +${host.index_heap_mb.toFixed(0)} MB (${((host.index_heap_mb * 1e5) / host.index_passages).toFixed(1)} MB per 100,000 passages)`);
-  console.log(`extension host index, warm (a new session with the stored index): ${host.warm_index_ms.toFixed(0)} ms, ${host.warm_index_reused} documents unread; after changing 10 documents outside: ${host.warm_index_reparsed} read again`);
+  console.log(`extension host index, warm (a new session with the stored index): ${host.warm_index_ms.toFixed(0)} ms in all (the stored documents checked and shown after ${host.warm_index_ready_ms.toFixed(0)} ms, then the listing), ${host.warm_index_reused} documents unread; after changing 10 documents outside: ${host.warm_index_reparsed} read again`);
   console.log(`keystroke in the 5 MB file (parse + decorations + index + views): median ${host.keystroke_median_ms.toFixed(2)} ms, p95 ${host.keystroke_p95_ms.toFixed(2)} ms over ${host.keystroke_samples} edits`);
   console.log(`keystroke with an unclosed fence, div, comment or front matter above: median ${host.keystroke_unclosed_median_ms.toFixed(2)} ms, p95 ${host.keystroke_unclosed_p95_ms.toFixed(2)} ms`);
 }
@@ -243,6 +243,7 @@ if (host) {
   console.log(`index_vs_floor_ratio: ${(host.index_ms / floor.ms).toFixed(2)}`);
   console.log(`index_max_block_ms: ${host.index_max_block_ms.toFixed(1)}`);
   console.log(`warm_index_vs_floor_ratio: ${(host.warm_index_ms / floor.ms).toFixed(2)}`);
+  console.log(`warm_index_ready_vs_floor_ratio: ${(host.warm_index_ready_ms / floor.ms).toFixed(2)}`);
   console.log(`warm_index_files_reparsed: ${host.warm_index_reparsed}`);
   console.log(`keystroke_p95_ms: ${host.keystroke_p95_ms.toFixed(2)}`);
   console.log(`keystroke_unclosed_p95_ms: ${host.keystroke_unclosed_p95_ms.toFixed(2)}`);

@@ -90,7 +90,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ exte
       indexer.restart();
     })),
     vscode.commands.registerCommand(COMMANDS.keystrokesForTest, () => documents.keystrokeMs),
-    vscode.commands.registerCommand(COMMANDS.saveIndexForTest, () => indexer.saveStore()),
+    vscode.commands.registerCommand(COMMANDS.saveIndexForTest, () => indexer.stored.save()),
     vscode.commands.registerCommand(COMMANDS.reloadIndexForTest, (cold?: boolean) => new Promise((resolve) => {
       const done = indexer.onDidFinishScan((stats) => (done.dispose(), resolve(stats)));
       indexer.reload(!!cold);

@@ -1,8 +1,8 @@
 // Keeps the workspace index current: a background scan after activation (progress shown, cancellable,
 // time-sliced so the extension host never blocks for long), then file-system events and live edits.
 import * as vscode from 'vscode';
-import { open, rename, mkdir, stat } from 'node:fs/promises';
-import { codebookFingerprint, encodeEntry, indexDocument, joinStore, storeEntries, parseSafely, reuseDocument, storeDocument, WorkspaceIndex, type Codebook, type FileFacts, type PendingDocument, type StoredDocument } from '../core';
+import { indexDocument, parseSafely, WorkspaceIndex, type FileFacts, type IndexedDocument } from '../core';
+import { fileFacts, StoredIndex } from './storedIndex';
 import { log } from './output';
 import type { EvidenceServices } from './context';
 import { documentLabel, findEvidenceFiles, readDocumentText } from './documentSource';
@@ -17,9 +17,6 @@ const READ_BATCH = 32;
 const FLUSH_EVERY_MS = 300;
 /** Show a cancellable notification only for workspaces large enough to take a while. */
 const NOTIFY_ABOVE_FILES = 300;
-/** The store on disk is rewritten this long after the last change read from disk (scans write at once). */
-const SAVE_AFTER_MS = 5000;
-const STORE_FILE = 'index-v1.bin';
 
 export interface IndexStats {
   /** Time to list the documents (findFiles), included in ms. */
@@ -32,6 +29,8 @@ export interface IndexStats {
   /** Documents taken from the stored index unread, and documents read and parsed. */
   reused: number;
   parsed: number;
+  /** When the documents known from the stored index were all checked and shown (before the listing came). */
+  readyMs?: number;
   done: boolean;
 }
 
@@ -44,16 +43,14 @@ export class IndexService implements vscode.Disposable {
   private touchedDuringScan: Set<string> | undefined;
   stats: IndexStats = { findMs: 0, files: 0, passages: 0, ms: 0, maxSliceMs: 0, skippedLarge: 0, reused: 0, parsed: 0, done: false };
   /** What each document is on disk, as last read: the index the next session starts from. */
-  private stored = new Map<string, StoredDocument | PendingDocument>();
+  readonly stored: StoredIndex;
   /** Documents read and parsed since activation (the bench counts what a change costs). */
   totalParsed = 0;
-  private storeLoaded = false;
-  private saveTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly fingerprints = new WeakMap<Codebook, string>();
   private readonly scanned = new vscode.EventEmitter<IndexStats>();
   readonly onDidFinishScan = this.scanned.event;
 
-  constructor(private readonly services: EvidenceServices, private readonly storage?: vscode.Uri) {
+  constructor(private readonly services: EvidenceServices, storage?: vscode.Uri) {
+    this.stored = new StoredIndex(storage, SLICE_MS);
     this.disposables.push(
       this.scanned,
       // Open documents are indexed from the editor's parse, which decorations share: parsed once per edit.
@@ -62,7 +59,7 @@ export class IndexService implements vscode.Disposable {
         for (const { oldUri, newUri } of event.files) {
           this.touchedDuringScan?.add(newUri.toString());
           this.index.rename(oldUri.toString(), newUri.toString(), documentLabel(newUri));
-          this.stored.delete(oldUri.toString());
+          this.stored.forget(oldUri.toString());
         }
       }),
       // Changes made through VS Code come as workspace events at once; the watchers cover changes made outside.
@@ -104,7 +101,7 @@ export class IndexService implements vscode.Disposable {
     // A deleted folder takes its documents with it.
     const prefix = uri.toString() + '/';
     for (const document of this.index.all()) if (document.key === uri.toString() || document.key.startsWith(prefix)) this.index.delete(document.key);
-    for (const key of this.stored.keys()) if (key === uri.toString() || key.startsWith(prefix)) this.stored.delete(key);
+    this.stored.forget(uri.toString());
   }
 
   private matches(uri: vscode.Uri): boolean {
@@ -118,14 +115,21 @@ export class IndexService implements vscode.Disposable {
     const token = source.token;
     const started = performance.now();
     this.stats = { findMs: 0, files: 0, passages: 0, ms: 0, maxSliceMs: 0, skippedLarge: 0, reused: 0, parsed: 0, done: false };
-    await this.loadStore();
     // Documents that file events or edits update during the scan are newer than what the scan reads.
     this.touchedDuringScan = new Set();
-    const uris = await findEvidenceFiles(this.settings, token);
+    // The listing runs in the search service while the stored index is loaded and checked here.
+    const listing = findEvidenceFiles(this.settings, token);
+    await this.stored.load();
+    const fromStore = await this.indexFromStore(token, started);
+    const listed = await listing;
+    // A newer scan has started: this one must not touch the index (a cancelled listing is empty).
+    if (token.isCancellationRequested) return;
     this.stats.findMs = performance.now() - started;
-    const found = new Set(uris.map((u) => u.toString()));
+    const uris = listed.filter((uri) => !fromStore.has(uri.toString()));
+    const found = new Set(listed.map((u) => u.toString()));
     const scanAll = async (progress: vscode.Progress<{ message?: string; increment?: number }> | undefined, cancel: vscode.CancellationToken | undefined, flushIfDue: () => void) => {
       // Documents indexed before that the scan no longer finds (excluded, deleted while closed) go.
+      if (token.isCancellationRequested) return;
       for (const document of this.index.all()) if (!found.has(document.key) && !this.touchedDuringScan?.has(document.key)) this.index.delete(document.key);
       let sliceStart = performance.now();
       const yieldIfDue = async () => {
@@ -178,8 +182,8 @@ export class IndexService implements vscode.Disposable {
     await vscode.window.withProgress({ location, title: 'Indexing evidence', cancellable: location === vscode.ProgressLocation.Notification }, (progress, cancel) => run(progress, cancel));
     if (token.isCancellationRequested) return;
     this.touchedDuringScan = undefined;
-    for (const key of this.stored.keys()) if (!found.has(key)) this.stored.delete(key);
-    void this.saveStore();
+    this.stored.keepOnly(found);
+    void this.stored.save();
     this.stats = { ...this.stats, files: this.index.size, passages: this.index.passageCount, ms: performance.now() - started, done: true };
     if (this.stats.skippedLarge) void vscode.window.showInformationMessage(`Evidence Tagger skipped ${this.stats.skippedLarge} documents larger than the evidenceTagger.maxFileSize setting.`);
     this.scanned.fire(this.stats);
@@ -204,12 +208,12 @@ export class IndexService implements vscode.Disposable {
     const event = this.bump(key);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     if (open?.isDirty) return; // the editor's version wins until it is saved
-    const facts = await this.facts(uri);
+    const facts = await fileFacts(uri);
     const text = facts ? await this.read(uri) : undefined;
     if (this.eventCount.get(key) !== event) return;
     if (text === undefined) {
       this.index.delete(key);
-      this.stored.delete(key);
+      this.stored.forget(key);
     } else this.indexText(uri, text, facts);
   }
 
@@ -226,121 +230,66 @@ export class IndexService implements vscode.Disposable {
       if (failure) log(`${vscode.workspace.asRelativePath(uri)}: ${failure.message}`);
       const document = indexDocument(uri.toString(), documentLabel(uri), parsed);
       this.index.set(document);
-      if (facts && this.storage) {
-        this.stored.set(document.key, storeDocument(document, facts, this.fingerprint(uri)));
-        this.scheduleSave();
-      }
+      if (facts) this.stored.record(document, facts, this.services.codebooks.lookupFor(uri).codebook);
     } catch (error) {
       log(`Skipped ${vscode.workspace.asRelativePath(uri)} while indexing: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
-  /** Size and time of a file, or undefined when it is gone. */
-  private facts(uri: vscode.Uri): Promise<FileFacts | undefined> {
-    // Local files are asked of the disk directly: thousands of stats through the file service cost far more.
-    if (uri.scheme === 'file') return stat(uri.fsPath).then((s) => (s.isFile() ? { size: s.size, mtime: Math.trunc(s.mtimeMs) } : undefined), () => undefined);
-    return Promise.resolve(vscode.workspace.fs.stat(uri)).then((s) => ({ size: s.size, mtime: s.mtime }), () => undefined);
-  }
-
-  private fingerprint(uri: vscode.Uri): string {
-    const codebook = this.services.codebooks.lookupFor(uri).codebook;
-    let found = this.fingerprints.get(codebook);
-    if (found === undefined) this.fingerprints.set(codebook, (found = codebookFingerprint(codebook)));
-    return found;
-  }
-
-  /** A document unchanged since it was stored comes from the store, unread; any other is read. */
-  private async readOrReuse(uri: vscode.Uri): Promise<{ text?: string; facts?: FileFacts; reused?: ReturnType<typeof reuseDocument> }> {
-    const facts = await this.facts(uri);
-    if (!facts) return {};
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    const reused = open?.isDirty ? undefined : reuseDocument(this.stored.get(uri.toString()), facts, this.fingerprint(uri));
-    if (reused) return { reused, facts };
-    return { text: await this.read(uri), facts };
-  }
-
-  private async loadStore(): Promise<void> {
-    if (this.storeLoaded || !this.storage) return;
-    this.storeLoaded = true;
-    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.storage, STORE_FILE)).then((b) => b, () => undefined);
-    // Decoded in slices: thousands of entries would otherwise hold the extension host for a while.
-    const stored = new Map<string, StoredDocument>();
-    let sliceStart = performance.now();
-    for (const entry of storeEntries(bytes)) {
-      if (!entry) return void (this.stored = new Map());
-      stored.set(entry.key, entry);
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        sliceStart = performance.now();
-      }
-    }
-    this.stored = stored;
-  }
-
-  private scheduleSave(): void {
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void this.saveStore(), SAVE_AFTER_MS);
-  }
-
-  private saving: Promise<vscode.Uri | undefined> = Promise.resolve(undefined);
-  private saves = 0;
-
-  /** Written whole to a temporary file, then renamed over the old store: a crash leaves one or the other. Saves run one at a time. */
-  saveStore(): Promise<vscode.Uri | undefined> {
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
-    this.saving = this.saving.then(() => this.writeStore());
-    return this.saving;
-  }
-
-  private async writeStore(): Promise<vscode.Uri | undefined> {
-    if (!this.storage) return undefined;
+  /**
+   * Every document the stored index knows that is unchanged on disk goes into the index at once, before the
+   * listing comes: a new session shows its figures in the time it takes to check files, not to find them.
+   * The listing then adds new documents and drops those gone or now excluded.
+   */
+  private async indexFromStore(token: vscode.CancellationToken, started: number): Promise<Set<string>> {
+    const indexed = new Set<string>();
+    if (!this.stored.size) return indexed;
+    const keys = [...this.stored.keys()];
+    this.index.hold();
     try {
-      await vscode.workspace.fs.createDirectory(this.storage);
-      const target = vscode.Uri.joinPath(this.storage, STORE_FILE);
-      const temporary = vscode.Uri.joinPath(this.storage, `${STORE_FILE}.${process.pid}-${++this.saves}.tmp`);
-      // Serializing every document's passages takes a while: in slices, so the extension host stays responsive.
-      const parts: Uint8Array[][] = [];
       let sliceStart = performance.now();
-      for (const entry of [...this.stored.values()]) {
-        parts.push(encodeEntry(entry));
+      for (let at = 0; at < keys.length; at += READ_BATCH) {
+        if (token.isCancellationRequested) break;
+        const batch = keys.slice(at, at + READ_BATCH).map((key) => vscode.Uri.parse(key));
+        const facts = await Promise.all(batch.map((uri) => fileFacts(uri)));
+        batch.forEach((uri, i) => {
+          const key = uri.toString();
+          if (!facts[i] || this.touchedDuringScan?.has(key) || !vscode.workspace.getWorkspaceFolder(uri) || !this.matches(uri)) return;
+          if (vscode.workspace.textDocuments.some((d) => d.isDirty && d.uri.toString() === key)) return;
+          const reused = this.stored.reuse(key, facts[i]!, this.services.codebooks.lookupFor(uri).codebook);
+          if (!reused) return;
+          this.index.set(reused);
+          this.stats.reused++;
+          indexed.add(key);
+        });
         if (performance.now() - sliceStart > SLICE_MS) {
+          this.stats.maxSliceMs = Math.max(this.stats.maxSliceMs, performance.now() - sliceStart);
           await new Promise((resolve) => setTimeout(resolve, 0));
           sliceStart = performance.now();
         }
       }
-      if (this.storage.scheme === 'file') {
-        // Written part by part: one 50 MB buffer would be copied (and the host held) on the way out.
-        await mkdir(this.storage.fsPath, { recursive: true });
-        const file = await open(temporary.fsPath, 'w');
-        try {
-          const all = [joinStore([]), ...parts.flat()];
-          for (let at = 0; at < all.length; at += 512) await file.writev(all.slice(at, at + 512));
-        } finally {
-          await file.close();
-        }
-        await rename(temporary.fsPath, target.fsPath);
-      } else {
-        await vscode.workspace.fs.writeFile(temporary, joinStore(parts));
-        await vscode.workspace.fs.rename(temporary, target, { overwrite: true });
-      }
-      return target;
-    } catch (error) {
-      log(`Could not save the index for next time: ${error instanceof Error ? error.message : String(error)}`);
-      return undefined;
+    } finally {
+      this.index.release();
     }
+    this.stats.readyMs = performance.now() - started;
+    return indexed;
+  }
+
+  /** A document unchanged since it was stored comes from the store, unread; any other is read. */
+  private async readOrReuse(uri: vscode.Uri): Promise<{ text?: string; facts?: FileFacts; reused?: IndexedDocument }> {
+    const facts = await fileFacts(uri);
+    if (!facts) return {};
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const reused = open?.isDirty ? undefined : this.stored.reuse(uri.toString(), facts, this.services.codebooks.lookupFor(uri).codebook);
+    if (reused) return { reused, facts };
+    return { text: await this.read(uri), facts };
   }
 
   /** Forgets the index in memory and scans again from the stored one (what a new session does), or from nothing. */
   reload(cold = false): void {
     for (const document of this.index.all()) this.index.delete(document.key);
-    this.storeLoaded = cold;
-    if (cold) this.stored.clear();
+    this.stored.reset(cold);
     this.restart();
-  }
-
-  get storeUri(): vscode.Uri | undefined {
-    return this.storage && vscode.Uri.joinPath(this.storage, STORE_FILE);
   }
 
   private indexOpen(document: vscode.TextDocument): void {
@@ -352,7 +301,7 @@ export class IndexService implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.saveTimer) void this.saveStore();
+    if (this.stored.savePending) void this.stored.save();
     this.scanToken?.cancel();
     this.watchers.forEach((w) => w.dispose());
     this.disposables.forEach((d) => d.dispose());

@@ -1,0 +1,151 @@
+// The index kept between sessions, in the workspace's storage folder: what each document is on disk, as last
+// read. Loaded and saved in time slices; saved a few seconds after a change; a crash leaves the old file or
+// the new one, never half of one. See src/core/indexStore.ts for the format.
+import * as vscode from 'vscode';
+import { mkdir, open, rename, stat } from 'node:fs/promises';
+import { codebookFingerprint, encodeEntry, joinStore, reuseDocument, storeDocument, storeEntries, type Codebook, type FileFacts, type IndexedDocument, type PendingDocument, type StoredDocument } from '../core';
+import { log } from './output';
+
+const STORE_FILE = 'index-v1.bin';
+const SAVE_AFTER_MS = 5000;
+
+/** Yields to the event loop when the current slice of work has run `sliceMs`. */
+function slicer(sliceMs: number): () => Promise<void> {
+  let start = performance.now();
+  return async () => {
+    if (performance.now() - start <= sliceMs) return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    start = performance.now();
+  };
+}
+
+/** Size and time of a file, or undefined when it is gone. Local files are asked of the disk directly (much cheaper by the thousand). */
+export function fileFacts(uri: vscode.Uri): Promise<FileFacts | undefined> {
+  if (uri.scheme === 'file') return stat(uri.fsPath).then((s) => (s.isFile() ? { size: s.size, mtime: Math.trunc(s.mtimeMs) } : undefined), () => undefined);
+  return Promise.resolve(vscode.workspace.fs.stat(uri)).then((s) => ({ size: s.size, mtime: s.mtime }), () => undefined);
+}
+
+export class StoredIndex {
+  private entries = new Map<string, StoredDocument | PendingDocument>();
+  private loaded = false;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<vscode.Uri | undefined> = Promise.resolve(undefined);
+  private saves = 0;
+  private readonly fingerprints = new WeakMap<Codebook, string>();
+
+  constructor(private readonly storage: vscode.Uri | undefined, private readonly sliceMs: number) {}
+
+  get uri(): vscode.Uri | undefined {
+    return this.storage && vscode.Uri.joinPath(this.storage, STORE_FILE);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  keys(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  fingerprint(codebook: Codebook): string {
+    let found = this.fingerprints.get(codebook);
+    if (found === undefined) this.fingerprints.set(codebook, (found = codebookFingerprint(codebook)));
+    return found;
+  }
+
+  /** The stored document, when the file and the codebook are still those it was stored with. */
+  reuse(key: string, facts: FileFacts, codebook: Codebook): IndexedDocument | undefined {
+    return reuseDocument(this.entries.get(key), facts, this.fingerprint(codebook));
+  }
+
+  /** A document just read from disk (its facts taken before the read). */
+  record(document: IndexedDocument, facts: FileFacts, codebook: Codebook): void {
+    if (!this.storage) return;
+    this.entries.set(document.key, storeDocument(document, facts, this.fingerprint(codebook)));
+    this.scheduleSave();
+  }
+
+  /** Forgets a document, or every document under a folder. */
+  forget(key: string): void {
+    const prefix = key + '/';
+    for (const stored of this.entries.keys()) if (stored === key || stored.startsWith(prefix)) this.entries.delete(stored);
+  }
+
+  /** Keeps only the documents a scan found. */
+  keepOnly(found: Set<string>): void {
+    for (const key of this.entries.keys()) if (!found.has(key)) this.entries.delete(key);
+  }
+
+  /** Reads the store once per session (again after reset); a damaged or other-version store is no store. */
+  async load(): Promise<void> {
+    if (this.loaded || !this.storage) return;
+    this.loaded = true;
+    const bytes = await vscode.workspace.fs.readFile(this.uri!).then((b) => b, () => undefined);
+    const entries = new Map<string, StoredDocument>();
+    const yieldIfDue = slicer(this.sliceMs);
+    for (const entry of storeEntries(bytes)) {
+      if (!entry) return void (this.entries = new Map());
+      entries.set(entry.key, entry);
+      await yieldIfDue();
+    }
+    this.entries = entries;
+  }
+
+  /** The next load() reads the file again (a new session); `forget` also drops what is known now. */
+  reset(forget: boolean): void {
+    this.loaded = forget;
+    if (forget) this.entries.clear();
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.save(), SAVE_AFTER_MS);
+  }
+
+  get savePending(): boolean {
+    return this.saveTimer !== undefined;
+  }
+
+  /** Written to a temporary file, then renamed over the old store; saves run one at a time. */
+  save(): Promise<vscode.Uri | undefined> {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    this.saving = this.saving.then(() => this.write());
+    return this.saving;
+  }
+
+  private async write(): Promise<vscode.Uri | undefined> {
+    if (!this.storage) return undefined;
+    try {
+      const target = this.uri!;
+      const temporary = vscode.Uri.joinPath(this.storage, `${STORE_FILE}.${process.pid}-${++this.saves}.tmp`);
+      // Serializing every document's passages takes a while: in slices, so the extension host stays responsive.
+      const parts: Uint8Array[][] = [];
+      const yieldIfDue = slicer(this.sliceMs);
+      for (const entry of [...this.entries.values()]) {
+        parts.push(encodeEntry(entry));
+        await yieldIfDue();
+      }
+      if (this.storage.scheme === 'file') {
+        // Part by part: one buffer of the whole store would be copied (and the host held) on the way out.
+        await mkdir(this.storage.fsPath, { recursive: true });
+        const file = await open(temporary.fsPath, 'w');
+        try {
+          const all = [joinStore([]), ...parts.flat()];
+          for (let at = 0; at < all.length; at += 512) await file.writev(all.slice(at, at + 512));
+        } finally {
+          await file.close();
+        }
+        await rename(temporary.fsPath, target.fsPath);
+      } else {
+        await vscode.workspace.fs.createDirectory(this.storage);
+        await vscode.workspace.fs.writeFile(temporary, joinStore(parts));
+        await vscode.workspace.fs.rename(temporary, target, { overwrite: true });
+      }
+      return target;
+    } catch (error) {
+      log(`Could not save the index for next time: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+}
