@@ -14,6 +14,8 @@ const PARSE_BUDGET_MS = 250;
 /** Work at most this long before yielding to the event loop. */
 const SLICE_MS = 12;
 const READ_BATCH = 32;
+/** Stats are cheap and wait on the disk: many at a time. */
+const STAT_BATCH = 256;
 const FLUSH_EVERY_MS = 300;
 /** Show a cancellable notification only for workspaces large enough to take a while. */
 const NOTIFY_ABOVE_FILES = 300;
@@ -248,9 +250,9 @@ export class IndexService implements vscode.Disposable {
     this.index.hold();
     try {
       let sliceStart = performance.now();
-      for (let at = 0; at < keys.length; at += READ_BATCH) {
+      for (let at = 0; at < keys.length; at += STAT_BATCH) {
         if (token.isCancellationRequested) break;
-        const batch = keys.slice(at, at + READ_BATCH).map((key) => vscode.Uri.parse(key));
+        const batch = keys.slice(at, at + STAT_BATCH).map((key) => vscode.Uri.parse(key));
         const facts = await Promise.all(batch.map((uri) => fileFacts(uri)));
         batch.forEach((uri, i) => {
           const key = uri.toString();

@@ -2,7 +2,7 @@
 // read. Loaded and saved in time slices; saved a few seconds after a change; a crash leaves the old file or
 // the new one, never half of one. See src/core/indexStore.ts for the format.
 import * as vscode from 'vscode';
-import { mkdir, open, rename, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, stat } from 'node:fs/promises';
 import { codebookFingerprint, encodeEntry, joinStore, reuseDocument, storeDocument, storeEntries, type Codebook, type FileFacts, type IndexedDocument, type PendingDocument, type StoredDocument } from '../core';
 import { log } from './output';
 
@@ -80,7 +80,8 @@ export class StoredIndex {
   async load(): Promise<void> {
     if (this.loaded || !this.storage) return;
     this.loaded = true;
-    const bytes = await vscode.workspace.fs.readFile(this.uri!).then((b) => b, () => undefined);
+    const read = this.storage.scheme === 'file' ? readFile(this.uri!.fsPath) : vscode.workspace.fs.readFile(this.uri!);
+    const bytes: Uint8Array | undefined = await Promise.resolve(read).then((b) => b, () => undefined);
     const entries = new Map<string, StoredDocument>();
     const yieldIfDue = slicer(this.sliceMs);
     for (const entry of storeEntries(bytes)) {
