@@ -267,7 +267,7 @@ class Collector implements BlockSink {
       while (p < passages.length && passages[p].start < block.start) p++;
       for (; p < passages.length && passages[p].start < block.end; p++) {
         const span = passages[p];
-        if (span.kind === 'span') length -= markupLength(span) - this.layoutIn(parser, span.start, span.contentStart) - this.layoutIn(parser, span.contentEnd, span.end);
+        if (span.kind === 'span') length -= markupLength(span) - this.layoutIn(span.start, span.contentStart) - this.layoutIn(span.contentEnd, span.end);
       }
       block.proseLength = Math.max(0, length);
     }
@@ -278,19 +278,13 @@ class Collector implements BlockSink {
    * length, so markup that wraps onto a new line must not take them off twice. Markup ranges never overlap,
    * so scanning them stays linear in the document.
    */
-  private layoutIn(parser: BlockParser, from: number, to: number): number {
+  private layoutIn(from: number, to: number): number {
     let layout = 0;
     for (let q = from; q < to; q++) {
       if (this.text.charCodeAt(q) !== 10) continue;
-      let low = 0;
-      let high = parser.lineStart.length - 1;
-      while (low < high) {
-        const middle = (low + high + 1) >> 1;
-        if (parser.lineStart[middle] <= q) low = middle;
-        else high = middle - 1;
-      }
-      if (low + 1 >= parser.lineStart.length) break;
-      layout += Math.max(0, Math.min(parser.contentStartOf(low + 1), to) - Math.max(parser.lineEnd[low], from));
+      const line = lineOfOffset(this.lineStart, q);
+      if (line + 1 >= this.lineStart.length) break;
+      layout += Math.max(0, Math.min(this.contentStartOf(line + 1), to) - Math.max(this.lineEnd[line], from));
     }
     return layout;
   }
