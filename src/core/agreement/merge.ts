@@ -5,7 +5,7 @@
 import type { CodebookLookup } from '../codebook/lookup';
 import { parseDocument, type ParsedDocument } from '../parse';
 import { markupOf } from '../passage';
-import { codedVersion } from './align';
+import { codedVersion, type CodedVersion } from './align';
 
 export type MergeResult = { ok: true; text: string } | { ok: false; reason: string };
 
@@ -17,8 +17,7 @@ function gapsOf(doc: ParsedDocument, toPlain: Int32Array, length: number): strin
 }
 
 /** Each passage as text: its plain range, kind and attributes as written (order of pairs aside). */
-function codingsOf(doc: ParsedDocument): string[] {
-  const version = codedVersion(doc);
+function codingsOf(doc: ParsedDocument, version: CodedVersion = codedVersion(doc)): string[] {
   return doc.passages.map((p) => {
     const pairs = p.attributes.pairs.map((pair) => `${pair.key}=${JSON.stringify(pair.value)}`).sort();
     return [version.toPlain[p.contentStart], version.toPlain[p.contentEnd], p.kind, p.attributes.id, [...p.attributes.classes].sort().join('.'), ...pairs].join(' ');
@@ -74,7 +73,7 @@ export function mergeCodings(baseText: string, oursText: string, theirsText: str
   }
   parts.push(plain.slice(last));
   const merged = parts.join('');
-  const expected = expectedCodings(...(docs.map(codingsOf) as [string[], string[], string[]]));
+  const expected = expectedCodings(...(docs.map((doc, k) => codingsOf(doc, versions[k])) as [string[], string[], string[]]));
   const result = parseDocument(merged, lookup);
   if (result.problems.some((p) => p.severity === 'error' && !docs.some((d) => d.problems.some((q) => q.code === p.code && q.message === p.message)))) return { ok: false, reason: 'the merged markup would not parse cleanly' };
   if (!sameCounts(counts(codingsOf(result)), expected)) return { ok: false, reason: 'the two sides’ markup interleaves (passages that cross), so merging it would change what is coded' };
