@@ -84,7 +84,8 @@ function revisionPairs(revisions: string[], paths: string[], lookup: CodebookLoo
   const where = paths.length ? paths : ['.'];
   const inFirst = documentsAtRevision(first, where);
   const inSecond = new Set(documentsAtRevision(second, where));
-  for (const file of inSecond) if (!inFirst.includes(file)) read.warn(`${printable(file)}: not in ${first}, left out`);
+  const firstSet = new Set(inFirst);
+  for (const file of inSecond) if (!firstSet.has(file)) read.warn(`${printable(file)}: not in ${first}, left out`);
   const pairs: Pair[] = [];
   for (const file of inFirst) {
     if (!inSecond.has(file)) {
