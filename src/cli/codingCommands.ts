@@ -1,10 +1,10 @@
 // Fast-coding commands of the CLI: suggest (tags for untagged paragraphs), tag-all (every occurrence of a
 // phrase or pattern), init (a codebook file from a preset).
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { applyEdits, CODEBOOK_PRESETS, decodeDocument, findPreset, occurrencePattern, parseSafely, parseTagList, planTagAll, presetFileText, suggestUntagged, type CodebookLookup } from '../core';
 import { readDocument, type ReadOptions } from './documents';
 import { oneLine as flat, printable } from './printable';
+import { replaceFile } from './outFile';
 
 export class CommandError extends Error {}
 
@@ -91,10 +91,8 @@ export function writeDocumentText(file: string, before: string, after: string): 
   if (decoded.encoding !== 'utf-8') return `it is ${decoded.encoding}; only UTF-8 files are written`;
   if (decoded.warnings.length) return 'it has bytes that are not valid UTF-8, which writing would lose';
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\ufeff' : '';
-  const temporary = join(dirname(file), `.${basename(file)}.evidence-tagger-${process.pid}`);
   try {
-    writeFileSync(temporary, bom + after);
-    renameSync(temporary, file);
+    replaceFile(file, bom + after);
   } catch (error) {
     return `cannot write it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
   }

@@ -1,10 +1,11 @@
 // import-project: a REFI-QDA project (.qdpx) as tagged Markdown documents in a folder. Nothing is written
 // until every target is known to be inside the folder and new (or --force), so a refusal leaves no half import.
-import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { importProject, type Codebook } from '../core';
 import { CommandError } from './codingCommands';
 import { printable } from './printable';
+import { replaceFile } from './outFile';
 
 export interface ImportProjectOptions {
   out: string | undefined;
@@ -85,10 +86,8 @@ function insideFolder(folder: string, path: string): string {
 }
 
 function writeAtomically(file: string, text: string): void {
-  const temporary = join(dirname(file), `.${basename(file)}.evidence-tagger-${process.pid}`);
   try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, file);
+    replaceFile(file, text);
   } catch (error) {
     throw new CommandError(`import-project: cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }

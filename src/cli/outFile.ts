@@ -1,7 +1,7 @@
 // Where exports and imports are written: never onto an input, never where the next run would read the
 // output back as a document, and any failure as one line "cannot write FILE: reason".
-import { realpathSync, writeFileSync } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
+import { realpathSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { isDocumentPath } from './files';
 
 export class OutFileError extends Error {}
@@ -39,4 +39,11 @@ export function writeOut(out: string, content: string | Uint8Array): void {
     const reason = e.code === 'ENOENT' ? 'its folder does not exist' : e.code === 'EISDIR' ? 'it is a folder' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : (e.code ?? e.message);
     throw new OutFileError(`cannot write ${out}: ${reason}`);
   }
+}
+
+/** Replaces a file by writing a temporary one beside it and renaming it over: readers see the old or the new file, never half of one. Throws what the file system throws. */
+export function replaceFile(file: string, content: string | Uint8Array): void {
+  const temporary = join(dirname(file), `.${basename(file)}.evidence-tagger-${process.pid}`);
+  writeFileSync(temporary, content);
+  renameSync(temporary, file);
 }

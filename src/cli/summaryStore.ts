@@ -1,10 +1,11 @@
 // The CLI's summary cache (--cache[=DIR]): per document what the tally needs, reused while the file's size and
 // modification time, the codebook and the parser are unchanged. One JSON file, replaced atomically.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { codebookFingerprint, parseSafely, readSummaryStore, reuseSummary, storeSummary, summarizeDocument, type CodebookLookup, type SummaryStoreFile } from '../core';
 import { readDocument, type FileSummary, type ReadOptions } from './documents';
+import { replaceFile } from './outFile';
 
 /** Entries beyond this many are dropped, oldest first, so the store cannot grow without end. */
 const MAX_ENTRIES = 200_000;
@@ -69,9 +70,7 @@ export class SummaryStore {
     }
     try {
       mkdirSync(resolve(this.file, '..'), { recursive: true });
-      const temporary = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify(this.store));
-      renameSync(temporary, this.file);
+      replaceFile(this.file, JSON.stringify(this.store));
     } catch (error) {
       process.stderr.write(`evidence-tagger: cannot write the cache ${this.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message} (results are not affected)\n`);
     }
