@@ -86,14 +86,14 @@ function revisionPairs(revisions: string[], paths: string[], lookup: CodebookLoo
   const inSecond = new Set(documentsAtRevision(second, where));
   const firstSet = new Set(inFirst);
   for (const file of inSecond) if (!firstSet.has(file)) read.warn(`${printable(file)}: not in ${first}, left out`);
+  for (const file of inFirst) if (!inSecond.has(file)) read.warn(`${printable(file)}: not in ${second}, left out`);
+  const both = inFirst.filter((file) => inSecond.has(file));
+  const textsA = readAtRevision(first, both);
+  const textsB = readAtRevision(second, both);
   const pairs: Pair[] = [];
-  for (const file of inFirst) {
-    if (!inSecond.has(file)) {
-      read.warn(`${printable(file)}: not in ${second}, left out`);
-      continue;
-    }
-    const a = readAtRevision(first, file);
-    const b = readAtRevision(second, file);
+  for (const file of both) {
+    const a = textsA.get(file)!;
+    const b = textsB.get(file)!;
     if (a.text === undefined || b.text === undefined) {
       read.warn(`${printable(file)}: skipped, ${a.reason ?? b.reason}`);
       continue;
@@ -141,10 +141,7 @@ function report(result: CodingComparison, pairs: Pair[]): string {
 /** tally --rev REV: the working tree's tally against the revision's, as changes. */
 export function tallySince(revision: string, paths: string[], lookup: CodebookLookup, json: boolean, read: ReadOptions): number {
   const where = paths.length ? paths : ['.'];
-  const before = documentsAtRevision(revision, where).flatMap((file) => {
-    const { text } = readAtRevision(revision, file);
-    return text === undefined ? [] : [{ file, summary: summarizeDocument(parseSafely(text, lookup)) }];
-  });
+  const before = [...readAtRevision(revision, documentsAtRevision(revision, where))].flatMap(([file, { text }]) => (text === undefined ? [] : [{ file, summary: summarizeDocument(parseSafely(text, lookup)) }]));
   const now = collectDocuments(where, read).flatMap((file) => {
     const doc = parseText(readDocument(file, read), lookup);
     return doc ? [{ file: relative('.', file) || join('.', file), summary: summarizeDocument(doc) }] : [];
