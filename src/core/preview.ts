@@ -4,6 +4,7 @@
 // breaks and container prefixes kept, so source maps and scroll sync stay right); divs become block tokens
 // on their fence lines. What the core does not see as a passage, the preview shows as text.
 import type MarkdownIt from 'markdown-it';
+import { escapeHtml } from './export/html';
 import { parseDocument } from './parse';
 import type { CodebookLookup } from './codebook/lookup';
 import type { Passage } from './passage';
@@ -14,7 +15,8 @@ export interface PreviewOptions {
   enabled(): boolean;
 }
 
-const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, '&#10;');
+/** An attribute value that keeps its line breaks (a tooltip's lines). */
+const escapeAttribute = (text: string) => escapeHtml(text).replace(/\r?\n/g, '&#10;');
 
 /** class, title and colour variables of a passage's element. */
 export function passageAttributes(passage: Passage, lookup: CodebookLookup): [string, string][] {

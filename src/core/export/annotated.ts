@@ -5,9 +5,9 @@
 import MarkdownIt from 'markdown-it';
 import { CodebookLookup } from '../codebook/lookup';
 import { evidencePreviewPlugin } from '../preview';
+import { escapeHtml } from './html';
 import { tallyOf, type ExportInput } from './model';
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const STYLE = `
 :root{color-scheme:light dark;--text:#1d2733;--muted:#5b6775;--rule:#dde3ea;--page:#fff}
@@ -37,29 +37,29 @@ export function exportAnnotatedHtml(input: ExportInput): string {
   const tally = tallyOf(input);
   const title = input.projectName ?? 'Coded documents';
   const generated = (input.generated ?? new Date()).toISOString().slice(0, 16).replace('T', ' ');
-  const sections = input.documents.map((d, i) => `<section id="document-${i + 1}"><p class="file">${escape(d.file)}</p>\n${md.render(withoutFrontMatter(d.parsed.text))}</section>`);
+  const sections = input.documents.map((d, i) => `<section id="document-${i + 1}"><p class="file">${escapeHtml(d.file)}</p>\n${md.render(withoutFrontMatter(d.parsed.text))}</section>`);
   const legend: string[] = [];
   for (const dimension of tally.dimensions) {
     const used = dimension.tags.filter((t) => t.passages > 0);
     if (!used.length) continue;
-    legend.push(`<h2>${escape(dimension.label)}</h2><ul>`);
+    legend.push(`<h2>${escapeHtml(dimension.label)}</h2><ul>`);
     for (const tag of used) {
       const colour = lookup.colourOf(dimension.id, tag.id);
-      const swatch = `<span class="swatch" style="--evidence-tint-light:${escape(colour?.light ?? '#808080')};--evidence-tint-dark:${escape(colour?.dark ?? '#a0a0a0')}"></span>`;
-      legend.push(`<li style="padding-left:${1.2 * tag.depth}em">${swatch}${escape(tag.known ? tag.label : `${tag.id} (not in the codebook)`)} <span class="count">${tag.passages}</span></li>`);
+      const swatch = `<span class="swatch" style="--evidence-tint-light:${escapeHtml(colour?.light ?? '#808080')};--evidence-tint-dark:${escapeHtml(colour?.dark ?? '#a0a0a0')}"></span>`;
+      legend.push(`<li style="padding-left:${1.2 * tag.depth}em">${swatch}${escapeHtml(tag.known ? tag.label : `${tag.id} (not in the codebook)`)} <span class="count">${tag.passages}</span></li>`);
     }
     legend.push('</ul>');
   }
-  const contents = input.documents.length > 1 ? `<h2>Documents</h2><ul>${input.documents.map((d, i) => `<li><a href="#document-${i + 1}">${escape(d.file)}</a></li>`).join('')}</ul>` : '';
+  const contents = input.documents.length > 1 ? `<h2>Documents</h2><ul>${input.documents.map((d, i) => `<li><a href="#document-${i + 1}">${escapeHtml(d.file)}</a></li>`).join('')}</ul>` : '';
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data: https:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Evidence Tagger">
-<title>${escape(title)}</title>
+<title>${escapeHtml(title)}</title>
 <style>${STYLE}</style></head><body><div class="layout">
-<main><h1>${escape(title)}</h1>
-<p class="file">${tally.files} document${tally.files === 1 ? '' : 's'}, ${tally.passages} tagged passage${tally.passages === 1 ? '' : 's'}. Codebook: ${escape(input.codebook.name)}. Generated ${escape(generated)} UTC. Hover over a passage for its tags and note.</p>
+<main><h1>${escapeHtml(title)}</h1>
+<p class="file">${tally.files} document${tally.files === 1 ? '' : 's'}, ${tally.passages} tagged passage${tally.passages === 1 ? '' : 's'}. Codebook: ${escapeHtml(input.codebook.name)}. Generated ${escapeHtml(generated)} UTC. Hover over a passage for its tags and note.</p>
 ${sections.join('\n')}</main>
 <aside><h2>Evidence tags</h2>${legend.join('')}${contents}</aside>
 </div></body></html>

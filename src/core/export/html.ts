@@ -8,7 +8,8 @@ export interface HtmlOptions {
   linkTo?: (file: string, line: number) => string;
 }
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+/** Text made safe for HTML content and quoted attribute values. */
+export const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
 export function exportHtml(input: ExportInput, options: HtmlOptions = {}): string {
@@ -21,7 +22,7 @@ export function exportHtml(input: ExportInput, options: HtmlOptions = {}): strin
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(input.projectName ?? 'Evidence Tagger report')}</title>
+<title>${escapeHtml(input.projectName ?? 'Evidence Tagger report')}</title>
 <style>
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d2733;margin:2rem auto;max-width:62rem;padding:0 1rem}
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{margin-top:2.2rem;border-bottom:2px solid #dde3ea;padding-bottom:.2rem}
@@ -32,16 +33,16 @@ blockquote{margin:.4rem 0 .9rem;padding:.4rem .8rem;border-left:4px solid #c8d1d
 .note{font-style:italic;color:#43505e}.where{font-size:.85em}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}blockquote,tr{break-inside:avoid}a{color:inherit;text-decoration:none}}
 </style></head><body>`);
-  out.push(`<h1>${escape(input.projectName ?? 'Evidence Tagger report')}</h1>`);
-  out.push(`<p class="muted">${tally.files} document${tally.files === 1 ? '' : 's'}, ${tally.passages} tagged passage${tally.passages === 1 ? '' : 's'}, ${percent(tally.coverage.coverage)} of the prose tagged. Codebook: ${escape(input.codebook.name)}. Generated ${escape(generated)} UTC.</p>`);
+  out.push(`<h1>${escapeHtml(input.projectName ?? 'Evidence Tagger report')}</h1>`);
+  out.push(`<p class="muted">${tally.files} document${tally.files === 1 ? '' : 's'}, ${tally.passages} tagged passage${tally.passages === 1 ? '' : 's'}, ${percent(tally.coverage.coverage)} of the prose tagged. Codebook: ${escapeHtml(input.codebook.name)}. Generated ${escapeHtml(generated)} UTC.</p>`);
 
   out.push('<h2>Tally</h2>');
   for (const dimension of tally.dimensions) {
     const colours = new Map(input.codebook.dimensions.find((d) => d.id === dimension.id)?.tags.map((t) => [t.id, lookup.colourOf(dimension.id, t.id)?.light]) ?? []);
-    out.push(`<h3>${escape(dimension.label)}</h3><table><thead><tr><th>Tag</th><th class="n">Passages</th><th class="n">Share</th><th class="n">Characters</th><th class="n">Documents</th></tr></thead><tbody>`);
+    out.push(`<h3>${escapeHtml(dimension.label)}</h3><table><thead><tr><th>Tag</th><th class="n">Passages</th><th class="n">Share</th><th class="n">Characters</th><th class="n">Documents</th></tr></thead><tbody>`);
     for (const tag of dimension.tags) {
-      const swatch = colours.get(tag.id) ? `<span class="swatch" style="background:${escape(colours.get(tag.id)!)}"></span>` : '';
-      out.push(`<tr><td${tag.depth ? ` style="padding-left:${0.7 + 1.4 * tag.depth}rem"` : ''}>${swatch}${escape(tag.label)} <span class="muted">${escape(tag.id)}${tag.known ? '' : ' (not in the codebook)'}</span></td><td class="n">${tag.passages}</td><td class="n">${percent(tag.share)}</td><td class="n">${tag.characters}</td><td class="n">${tag.files}</td></tr>`);
+      const swatch = colours.get(tag.id) ? `<span class="swatch" style="background:${escapeHtml(colours.get(tag.id)!)}"></span>` : '';
+      out.push(`<tr><td${tag.depth ? ` style="padding-left:${0.7 + 1.4 * tag.depth}rem"` : ''}>${swatch}${escapeHtml(tag.label)} <span class="muted">${escapeHtml(tag.id)}${tag.known ? '' : ' (not in the codebook)'}</span></td><td class="n">${tag.passages}</td><td class="n">${percent(tag.share)}</td><td class="n">${tag.characters}</td><td class="n">${tag.files}</td></tr>`);
     }
     out.push('</tbody></table>');
   }
@@ -54,7 +55,7 @@ blockquote{margin:.4rem 0 .9rem;padding:.4rem .8rem;border-left:4px solid #c8d1d
 
   out.push('<h2>Coverage</h2><table><thead><tr><th>Document</th><th class="n">Passages</th><th class="n">Coverage</th><th class="n">Untagged paragraphs</th></tr></thead><tbody>');
   for (const file of [...tally.coverage.files].sort((a, b) => a.coverage - b.coverage)) {
-    out.push(`<tr><td>${escape(file.file)}</td><td class="n">${file.passages}</td><td class="n">${percent(file.coverage)}</td><td class="n">${file.untaggedBlocks}</td></tr>`);
+    out.push(`<tr><td>${escapeHtml(file.file)}</td><td class="n">${file.passages}</td><td class="n">${percent(file.coverage)}</td><td class="n">${file.untaggedBlocks}</td></tr>`);
   }
   out.push(`<tr><th>All documents</th><th class="n">${tally.passages}</th><th class="n">${percent(tally.coverage.coverage)}</th><th class="n"></th></tr></tbody></table>`);
 
@@ -65,7 +66,7 @@ blockquote{margin:.4rem 0 .9rem;padding:.4rem .8rem;border-left:4px solid #c8d1d
     for (const passage of parsed.passages) {
       const line = parsed.lines.positionAt(passage.start).line + 1;
       const text = plain.text.slice(plain.toPlain(passage.contentStart), plain.toPlain(passage.contentEnd)).trim();
-      const item = `<blockquote>${escape(text).replace(/\n/g, '<br>')}${passage.note ? `<div class="note">Note: ${escape(passage.note)}</div>` : ''}<div class="where"><a href="${escape(linkTo(file, line))}">${escape(file)}:${line}</a></div></blockquote>`;
+      const item = `<blockquote>${escapeHtml(text).replace(/\n/g, '<br>')}${passage.note ? `<div class="note">Note: ${escapeHtml(passage.note)}</div>` : ''}<div class="where"><a href="${escapeHtml(linkTo(file, line))}">${escapeHtml(file)}:${line}</a></div></blockquote>`;
       for (const ref of tagsOf(passage, lookup)) {
         const key = `${ref.dimension}\u0000${ref.label} (${ref.dimension}=${ref.tag})`;
         if (!byTag.has(key)) byTag.set(key, []);
@@ -76,7 +77,7 @@ blockquote{margin:.4rem 0 .9rem;padding:.4rem .8rem;border-left:4px solid #c8d1d
   for (const dimension of input.codebook.dimensions) {
     for (const [key, items] of byTag) {
       if (!key.startsWith(dimension.id + '\u0000')) continue;
-      out.push(`<h3>${escape(key.split('\u0000')[1])} <span class="muted">· ${items.length}</span></h3>`);
+      out.push(`<h3>${escapeHtml(key.split('\u0000')[1])} <span class="muted">· ${items.length}</span></h3>`);
       for (const item of items) out.push(item);
     }
   }
@@ -94,9 +95,9 @@ export function matrixSvg(rows: string[], columns: string[], counts: number[][])
   const height = top + rows.length * cellHeight + 10;
   const max = Math.max(1, ...counts.flat());
   const parts = [`<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Heatmap of passages by type of evidence and form of use" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui,sans-serif" font-size="13">`];
-  columns.forEach((c, j) => parts.push(`<text x="${left + j * cellWidth + cellWidth / 2}" y="${top - 12}" text-anchor="middle" fill="#1d2733">${escape(c)}</text>`));
+  columns.forEach((c, j) => parts.push(`<text x="${left + j * cellWidth + cellWidth / 2}" y="${top - 12}" text-anchor="middle" fill="#1d2733">${escapeHtml(c)}</text>`));
   rows.forEach((r, i) => {
-    parts.push(`<text x="${left - 10}" y="${top + i * cellHeight + cellHeight / 2 + 4}" text-anchor="end" fill="#1d2733">${escape(r)}</text>`);
+    parts.push(`<text x="${left - 10}" y="${top + i * cellHeight + cellHeight / 2 + 4}" text-anchor="end" fill="#1d2733">${escapeHtml(r)}</text>`);
     columns.forEach((_, j) => {
       const n = counts[i][j];
       const strength = n / max;
