@@ -1,7 +1,6 @@
 // evidence-tagger: the command line on the same core as the extension.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { CodebookLookup, DEFAULT_CODEBOOK, exportAnnotatedHtml, exportCsv, exportHtml, exportJson, exportQdc, exportQdpx, importRefiCodebook, loadCodebook, relativeHref, parseSafely, passageRecord, tallyDocuments, type Codebook } from '../core';
 import { DEFAULT_MAX_FILE_SIZE, readDocument, summarizeFiles, type ReadOptions } from './documents';
 import { collectDocuments, MissingPathError } from './files';
@@ -13,7 +12,9 @@ import { parseChange, REFACTOR_COMMANDS, refactorFiles } from './refactorCommand
 import { importProjectFiles } from './importProject';
 import { agree, tallySince } from './agreeCommands';
 import { mergeDriver } from './mergeDriver';
-import { defaultCacheDir, SummaryStore } from './summaryStore';
+import { SummaryStore } from './summaryStore';
+import { parseCommandLine } from './options';
+import { defaultCacheDir, readCodebookSource, storeTallyResult, type CodebookSource } from './storedTally';
 
 const USAGE = `usage: evidence-tagger <command> [options] PATH...
 
@@ -82,11 +83,10 @@ class UsageError extends Error {}
 const COMMANDS: string[] = ['agree', 'merge-driver', 'passages', 'tally', 'check', 'export', 'import-codebook', 'import-project', 'suggest', 'tag-all', 'init', ...REFACTOR_COMMANDS];
 
 export function main(argv: string[]): number {
+  const startedAt = Date.now();
   let parsed;
   try {
-    // `--cache` takes an optional folder: bare, it means the default one.
-    argv = argv.map((arg) => (arg === '--cache' ? '--cache=' : arg));
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, codebook: { type: 'string' }, help: { type: 'boolean', short: 'h' }, format: { type: 'string' }, out: { type: 'string' }, bom: { type: 'boolean' }, 'max-file-size': { type: 'string' }, match: { type: 'string' }, regex: { type: 'string' }, tags: { type: 'string' }, 'dry-run': { type: 'boolean' }, preset: { type: 'string' }, force: { type: 'boolean' }, rev: { type: 'string', multiple: true }, 'min-kappa': { type: 'string' }, cache: { type: 'string' }, 'no-cache': { type: 'boolean' } } });
+    parsed = parseCommandLine(argv);
   } catch (error) {
     return fail(`${(error as Error).message}\n${USAGE}`);
   }
@@ -99,15 +99,17 @@ export function main(argv: string[]): number {
     const maxFileSize = parsed.values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : Number(parsed.values['max-file-size']);
     if (!Number.isFinite(maxFileSize) || maxFileSize < 0) throw new UsageError('--max-file-size takes a number of bytes');
     let failures = 0;
-    const options: ReadOptions = { maxFileSize, warn, failed: () => failures++ };
+    let warnings = 0;
+    const options: ReadOptions = { maxFileSize, warn: (message) => (warnings++, warn(message)), failed: () => failures++ };
     const finish = (status: number) => (failures > 0 ? Math.max(status, 1) : status);
     if (!COMMANDS.includes(command)) throw new UsageError(`unknown command "${command}"\n${USAGE}`);
     if (command === 'init') return init(parsed.values.preset, parsed.values.out, !!parsed.values.force);
     if (command === 'import-project') {
-      const chosen = parsed.values.codebook === undefined ? undefined : readCodebook(parsed.values.codebook);
+      const chosen = parsed.values.codebook === undefined ? undefined : readCodebook(readCodebookFile(parsed.values.codebook));
       return importProjectFiles(paths, { out: parsed.values.out, codebook: chosen, codebookFile: parsed.values.codebook, json: !!parsed.values.json, force: !!parsed.values.force });
     }
-    const codebook = readCodebook(parsed.values.codebook);
+    const codebookSource = readCodebookFile(parsed.values.codebook);
+    const codebook = readCodebook(codebookSource);
     if (command === 'import-codebook') return importCodebookFile(paths, parsed.values.out);
     if ((REFACTOR_COMMANDS as readonly string[]).includes(command)) {
       const { change, rest } = parseChange(command, paths, codebook);
@@ -133,7 +135,10 @@ export function main(argv: string[]): number {
     if (command === 'passages') return finish(passages(files, lookup, !!parsed.values.json, options));
     if (command === 'tally') {
       const cache = parsed.values.cache !== undefined && !parsed.values['no-cache'] ? new SummaryStore(parsed.values.cache || defaultCacheDir(), lookup) : undefined;
-      return finish(tally(files, lookup, !!parsed.values.json, options, cache));
+      const { stdout, stderr } = tally(files, lookup, !!parsed.values.json, options, cache);
+      // A clean run's output is kept for the next identical one (see storedTally.ts).
+      if (cache && warnings === 0 && failures === 0) storeTallyResult(argv, startedAt, codebookSource, files, files.map((file) => cache.facts.get(file)), stdout, stderr);
+      return finish(0);
     }
     if (command === 'suggest') return finish(suggest(files, lookup, !!parsed.values.json, options));
     if (command === 'tag-all') return finish(tagAll(files, lookup, { match: parsed.values.match, regex: parsed.values.regex, tags: parsed.values.tags, dryRun: !!parsed.values['dry-run'] }, options));
@@ -146,15 +151,16 @@ export function main(argv: string[]): number {
 
 class CodebookFileError extends Error {}
 
-function readCodebook(path: string | undefined): Codebook {
-  const file = path ?? 'evidence-codebook.json';
-  let text: string;
+function readCodebookFile(path: string | undefined): CodebookSource {
   try {
-    text = readFileSync(file, 'utf8');
+    return readCodebookSource(path);
   } catch {
-    if (path === undefined) return DEFAULT_CODEBOOK;
-    throw new CodebookFileError(`cannot read codebook ${file}`);
+    throw new CodebookFileError(`cannot read codebook ${path}`);
   }
+}
+
+function readCodebook({ file, text }: CodebookSource): Codebook {
+  if (text === undefined) return DEFAULT_CODEBOOK;
   const result = loadCodebook(text);
   if (result.ok) return result.codebook;
   const first = result.errors[0];
@@ -183,15 +189,20 @@ function passages(files: string[], lookup: CodebookLookup, json: boolean, option
   return 0;
 }
 
-function tally(files: string[], lookup: CodebookLookup, json: boolean, options: ReadOptions, cache?: SummaryStore): number {
+/** Prints the tally and returns what it printed. */
+function tally(files: string[], lookup: CodebookLookup, json: boolean, options: ReadOptions, cache?: SummaryStore): { stdout: string; stderr: string } {
   const documents = cache ? files.flatMap((file) => cache.summarize(file, options) ?? []) : summarizeFiles(files, lookup, options);
+  let stderr = '';
   if (cache) {
     cache.save();
+    // What a stored answer would have found: every document reused.
+    stderr = `cache: ${cache.reused + cache.parsed} reused, 0 read\n`;
     process.stderr.write(`cache: ${cache.reused} reused, ${cache.parsed} read\n`);
   }
   const result = tallyDocuments(documents, lookup.codebook);
-  process.stdout.write(json ? JSON.stringify(result, null, 2) + '\n' : printTally(result));
-  return 0;
+  const stdout = json ? JSON.stringify(result, null, 2) + '\n' : printTally(result);
+  process.stdout.write(stdout);
+  return { stdout, stderr };
 }
 
 function check(files: string[], lookup: CodebookLookup, options: ReadOptions): number {
@@ -260,4 +271,5 @@ function fail(message: string): number {
   return 2;
 }
 
+// dist/cli.js (entry.ts) loads this bundle only when a stored answer does not do; run alone, it is the CLI too.
 if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -1,18 +1,14 @@
 // The CLI's summary cache (--cache[=DIR]): per document what the tally needs, reused while the file's size and
 // modification time, the codebook and the parser are unchanged. One JSON file, replaced atomically.
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { codebookFingerprint, parseSafely, readSummaryStore, reuseSummary, storeSummary, summarizeDocument, type CodebookLookup, type SummaryStoreFile } from '../core';
 import { readDocument, type FileSummary, type ReadOptions } from './documents';
 import { replaceFile } from './outFile';
+import type { FileFacts } from './storedTally';
 
 /** Entries beyond this many are dropped, oldest first, so the store cannot grow without end. */
 const MAX_ENTRIES = 200_000;
-
-export function defaultCacheDir(): string {
-  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'evidence-tagger');
-}
 
 export class SummaryStore {
   private readonly file: string;
@@ -21,6 +17,8 @@ export class SummaryStore {
   private readonly fingerprint: string;
   reused = 0;
   parsed = 0;
+  /** Each document's stat as taken before it was read (undefined when it could not be taken). */
+  readonly facts = new Map<string, FileFacts | undefined>();
 
   constructor(dir: string, private readonly lookup: CodebookLookup) {
     this.file = join(dir, 'cli-summaries.json');
@@ -44,6 +42,7 @@ export class SummaryStore {
       stats = undefined;
     }
     const facts = stats && { size: Number(stats.size), mtimeNs: stats.mtimeNs.toString(), mtimeMs: Number(stats.mtimeMs) };
+    this.facts.set(file, facts);
     const kept = facts && reuseSummary(this.store.entries[key], facts, this.fingerprint);
     if (kept) {
       this.reused++;

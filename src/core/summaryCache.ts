@@ -33,9 +33,13 @@ export interface SummaryStoreFile {
   entries: Record<string, StoredSummary>;
 }
 
-/** A short, stable fingerprint of a codebook (cyrb53 of its JSON): a changed codebook invalidates the store. */
+/** A short, stable fingerprint of a codebook (of its JSON): a changed codebook invalidates the store. */
 export function codebookFingerprint(codebook: Codebook): string {
-  const text = JSON.stringify(codebook);
+  return textFingerprint(JSON.stringify(codebook));
+}
+
+/** cyrb53 of a text, in base 36: a cache key, not a security measure. */
+export function textFingerprint(text: string): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {
