@@ -24,3 +24,4 @@ export * from './tallyChange';
 export * from './sections';
 export * from './summaryCache';
 export * from './indexStore';
+export * from './indexStoreCodec';

@@ -34,6 +34,8 @@ export interface IndexedDocument {
   dimensionCounts: Map<string, number>;
   tagCounts: Map<string, number>;
   untagged: IndexedParagraph[];
+  /** untagged.length, known without decoding a stored document's paragraphs. */
+  untaggedCount: number;
   /** Why the document could not be read (its parse failed); it then counts as untagged text. */
   readFailure?: string;
 }
@@ -76,6 +78,7 @@ export function indexDocument(key: string, label: string, parsed: ParsedDocument
     lineStarts: Int32Array.from(parsed.lines.lineStarts),
     passages: parsed.passages.map((p) => ({ kind: p.kind, contentStart: p.contentStart, contentEnd: p.contentEnd, tags: p.tags, note: p.note === null ? null : flat(p.note) })),
     untagged: untaggedBlocks.map((b) => ({ start: b.start, end: b.end })),
+    untaggedCount: untaggedBlocks.length,
     ...(failure ? { readFailure: failure.message } : {}),
   };
 }
@@ -168,7 +171,7 @@ export class WorkspaceIndex {
 
   tally(codebook: Codebook): WorkspaceTally {
     if (this.cachedTally?.codebook !== codebook) {
-      const documents = this.all().map((d) => ({ file: d.label, summary: { ...d.summary, untaggedBlocks: new Array(d.untagged.length) } as DocumentSummary }));
+      const documents = this.all().map((d) => ({ file: d.label, summary: { ...d.summary, untaggedBlocks: new Array(d.untaggedCount) } as DocumentSummary }));
       this.cachedTally = { codebook, tally: tallyDocuments(documents, codebook) };
     }
     return this.cachedTally.tally;

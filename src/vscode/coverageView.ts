@@ -44,9 +44,9 @@ class CoverageTree implements vscode.TreeDataProvider<Node> {
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'file') {
       const { document } = node;
-      const item = new vscode.TreeItem(vscode.Uri.parse(document.key), document.untagged.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(vscode.Uri.parse(document.key), document.untaggedCount ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
       item.label = document.label;
-      const untagged = document.untagged.length;
+      const untagged = document.untaggedCount;
       item.description = `${percent(document.summary.coverage)} · ${untagged} untagged`;
       item.tooltip = `${document.summary.taggedLength} of ${document.summary.proseLength} prose characters tagged, in ${document.summary.passageCount} passages; ${untagged} paragraphs have no tag`;
       item.iconPath = new vscode.ThemeIcon(document.summary.coverage >= 0.999 ? 'pass-filled' : document.summary.coverage > 0 ? 'circle-large-outline' : 'circle-slash');

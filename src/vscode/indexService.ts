@@ -6,10 +6,21 @@ import { fileFacts, StoredIndex } from './storedIndex';
 import { log } from './output';
 import type { EvidenceServices } from './context';
 import { documentLabel, findEvidenceFiles, readDocumentText } from './documentSource';
+import { listingContext, listLocalDocuments, localFacts } from './quickListing';
 import { affectsSettings, readSettings, type Settings } from './settings';
 
 /** A document whose parse takes longer than this is logged (the parser is linear: it means a huge file). */
 const PARSE_BUDGET_MS = 250;
+
+/** Yields to the event loop when the current slice of work has run `sliceMs`. */
+function slicer(sliceMs: number): () => Promise<void> {
+  let start = performance.now();
+  return async () => {
+    if (performance.now() - start <= sliceMs) return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    start = performance.now();
+  };
+}
 
 /** Work at most this long before yielding to the event loop. */
 const SLICE_MS = 12;
@@ -33,6 +44,10 @@ export interface IndexStats {
   parsed: number;
   /** When the documents known from the stored index were all checked and shown (before the listing came). */
   readyMs?: number;
+  /** The folders were listed by the quick listing (see quickListing.ts), not by VS Code's search. */
+  quickListing?: boolean;
+  /** Once VS Code's search has checked a quick listing: the documents it added and dropped (0 and 0 when they agreed). */
+  reconciled?: { added: number; dropped: number };
   done: boolean;
 }
 
@@ -119,16 +134,34 @@ export class IndexService implements vscode.Disposable {
     this.stats = { findMs: 0, files: 0, passages: 0, ms: 0, maxSliceMs: 0, skippedLarge: 0, reused: 0, parsed: 0, done: false };
     // Documents that file events or edits update during the scan are newer than what the scan reads.
     this.touchedDuringScan = new Set();
-    // The listing runs in the search service while the stored index is loaded and checked here.
-    const listing = findEvidenceFiles(this.settings, token);
+    const context = listingContext(this.settings);
+    this.stored.context = context ?? '';
+    // Without a quick listing, the search runs (in another process) while the stored index is loaded and checked.
+    const search = context === undefined ? findEvidenceFiles(this.settings, token) : undefined;
     await this.stored.load();
-    const fromStore = await this.indexFromStore(token, started);
-    const listed = await listing;
+    const quick = !search && this.stored.size > 0 && this.stored.loadedContext === context;
+    const fromStore = await this.indexFromStore(token, started, quick);
+    let found: Set<string>;
+    let uris: vscode.Uri[];
+    if (quick) {
+      const known = new Map<string, string>();
+      for (const key of this.stored.keys()) {
+        const path = this.stored.entry(key)?.path;
+        if (path !== undefined) known.set(path, key);
+      }
+      const listing = await listLocalDocuments(this.settings, known, (uri) => this.matches(uri), slicer(SLICE_MS), token);
+      found = listing.keys;
+      // New documents, and stored ones that changed.
+      uris = [...listing.added, ...[...found].filter((key) => !fromStore.has(key) && this.stored.entry(key)).map((key) => vscode.Uri.parse(key))];
+    } else {
+      const listed = await (search ?? findEvidenceFiles(this.settings, token));
+      found = new Set(listed.map((u) => u.toString()));
+      uris = listed.filter((uri) => !fromStore.has(uri.toString()));
+    }
     // A newer scan has started: this one must not touch the index (a cancelled listing is empty).
     if (token.isCancellationRequested) return;
     this.stats.findMs = performance.now() - started;
-    const uris = listed.filter((uri) => !fromStore.has(uri.toString()));
-    const found = new Set(listed.map((u) => u.toString()));
+    this.stats.quickListing = quick;
     const scanAll = async (progress: vscode.Progress<{ message?: string; increment?: number }> | undefined, cancel: vscode.CancellationToken | undefined, flushIfDue: () => void) => {
       // Documents indexed before that the scan no longer finds (excluded, deleted while closed) go.
       if (token.isCancellationRequested) return;
@@ -183,12 +216,31 @@ export class IndexService implements vscode.Disposable {
     const location = uris.length > NOTIFY_ABOVE_FILES ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
     await vscode.window.withProgress({ location, title: 'Indexing evidence', cancellable: location === vscode.ProgressLocation.Notification }, (progress, cancel) => run(progress, cancel));
     if (token.isCancellationRequested) return;
-    this.touchedDuringScan = undefined;
-    this.stored.keepOnly(found);
-    void this.stored.save();
     this.stats = { ...this.stats, files: this.index.size, passages: this.index.passageCount, ms: performance.now() - started, done: true };
     if (this.stats.skippedLarge) void vscode.window.showInformationMessage(`Evidence Tagger skipped ${this.stats.skippedLarge} documents larger than the evidenceTagger.maxFileSize setting.`);
     this.scanned.fire(this.stats);
+    if (quick) found = await this.reconcile(token);
+    if (token.isCancellationRequested) return;
+    this.touchedDuringScan = undefined;
+    this.stored.keepOnly(found);
+    void this.stored.save();
+  }
+
+  /**
+   * VS Code's search, after a quick listing: what it finds that the listing did not (a document behind a
+   * symbolic link, say) is added, what it does not find is dropped, and any difference is logged.
+   */
+  private async reconcile(token: vscode.CancellationToken): Promise<Set<string>> {
+    const listed = await findEvidenceFiles(this.settings, token);
+    if (token.isCancellationRequested) return new Set();
+    const keys = new Set(listed.map((uri) => uri.toString()));
+    const missing = listed.filter((uri) => !this.index.get(uri.toString()) && !this.touchedDuringScan?.has(uri.toString()));
+    const extra = this.index.all().filter((d) => !keys.has(d.key) && !this.touchedDuringScan?.has(d.key));
+    for (const document of extra) this.index.delete(document.key);
+    await Promise.all(missing.map((uri) => this.indexFile(uri)));
+    this.stats = { ...this.stats, files: this.index.size, passages: this.index.passageCount, reconciled: { added: missing.length, dropped: extra.length } };
+    if (missing.length || extra.length) log(`The quick listing of the workspace differed from VS Code's search: ${missing.length} documents added, ${extra.length} dropped.`);
+    return keys;
   }
 
   /** Per document, a count of events: a read that finishes after a newer event (a delete) is dropped. */
@@ -232,7 +284,7 @@ export class IndexService implements vscode.Disposable {
       if (failure) log(`${vscode.workspace.asRelativePath(uri)}: ${failure.message}`);
       const document = indexDocument(uri.toString(), documentLabel(uri), parsed);
       this.index.set(document);
-      if (facts) this.stored.record(document, facts, this.services.codebooks.lookupFor(uri).codebook);
+      if (facts) this.stored.record(document, facts, this.services.codebooks.lookupFor(uri).codebook, uri.scheme === 'file' ? uri.fsPath : undefined);
     } catch (error) {
       log(`Skipped ${vscode.workspace.asRelativePath(uri)} while indexing: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -243,14 +295,15 @@ export class IndexService implements vscode.Disposable {
    * listing comes: a new session shows its figures in the time it takes to check files, not to find them.
    * The listing then adds new documents and drops those gone or now excluded.
    */
-  private async indexFromStore(token: vscode.CancellationToken, started: number): Promise<Set<string>> {
+  private async indexFromStore(token: vscode.CancellationToken, started: number, quick: boolean): Promise<Set<string>> {
     const indexed = new Set<string>();
     if (!this.stored.size) return indexed;
     const keys = [...this.stored.keys()];
     this.index.hold();
     try {
+      if (quick) await this.indexFromStoreLocally(keys, indexed, token);
       let sliceStart = performance.now();
-      for (let at = 0; at < keys.length; at += STAT_BATCH) {
+      for (let at = 0; at < keys.length && !quick; at += STAT_BATCH) {
         if (token.isCancellationRequested) break;
         const batch = keys.slice(at, at + STAT_BATCH).map((key) => vscode.Uri.parse(key));
         const facts = await Promise.all(batch.map((uri) => fileFacts(uri)));
@@ -275,6 +328,33 @@ export class IndexService implements vscode.Disposable {
     }
     this.stats.readyMs = performance.now() - started;
     return indexed;
+  }
+
+  /**
+   * The stored documents checked with one synchronous stat each, in time slices: the store was listed under
+   * the same folders, globs and excludes, so each still belongs (see quickListing.ts).
+   */
+  private async indexFromStoreLocally(keys: string[], indexed: Set<string>, token: vscode.CancellationToken): Promise<void> {
+    const dirty = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
+    const codebooks = new Map<string, string>();
+    const yieldIfDue = slicer(SLICE_MS);
+    for (const key of keys) {
+      if (token.isCancellationRequested) return;
+      const entry = this.stored.entry(key);
+      if (entry?.path === undefined || dirty.has(key) || this.touchedDuringScan?.has(key)) continue;
+      const facts = localFacts(entry.path);
+      // Codebooks are per folder: the document's own, found once per folder.
+      const folder = key.slice(0, key.lastIndexOf('/'));
+      let codebook = codebooks.get(folder);
+      if (codebook === undefined) codebooks.set(folder, (codebook = this.stored.fingerprint(this.services.codebooks.lookupFor(vscode.Uri.parse(key)).codebook)));
+      const reused = facts && this.stored.reuseByFingerprint(key, facts, codebook);
+      if (reused) {
+        this.index.set(reused);
+        this.stats.reused++;
+        indexed.add(key);
+      }
+      await yieldIfDue();
+    }
   }
 
   /** A document unchanged since it was stored comes from the store, unread; any other is read. */

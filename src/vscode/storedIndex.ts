@@ -3,10 +3,10 @@
 // the new one, never half of one. See src/core/indexStore.ts for the format.
 import * as vscode from 'vscode';
 import { mkdir, open, readFile, rename, stat } from 'node:fs/promises';
-import { codebookFingerprint, encodeEntry, joinStore, reuseDocument, storeDocument, storeEntries, type Codebook, type FileFacts, type IndexedDocument, type PendingDocument, type StoredDocument } from '../core';
+import { codebookFingerprint, IndexStoreWriter, openIndexStore, reuseDocument, storeDocument, type Codebook, type FileFacts, type IndexedDocument, type PendingDocument, type StoredDocument } from '../core';
 import { log } from './output';
 
-const STORE_FILE = 'index-v1.bin';
+const STORE_FILE = 'index-v3.bin';
 const SAVE_AFTER_MS = 5000;
 
 /** Yields to the event loop when the current slice of work has run `sliceMs`. */
@@ -32,6 +32,9 @@ export class StoredIndex {
   private saving: Promise<vscode.Uri | undefined> = Promise.resolve(undefined);
   private saves = 0;
   private readonly fingerprints = new WeakMap<Codebook, string>();
+  /** What the stored entries were listed under (folders, globs, excludes), as loaded; and as the next save writes it. */
+  loadedContext = '';
+  context = '';
 
   constructor(private readonly storage: vscode.Uri | undefined, private readonly sliceMs: number) {}
 
@@ -53,15 +56,25 @@ export class StoredIndex {
     return found;
   }
 
+  /** The stored entry (its path and facts), for a caller that checks many files in one go. */
+  entry(key: string): StoredDocument | PendingDocument | undefined {
+    return this.entries.get(key);
+  }
+
   /** The stored document, when the file and the codebook are still those it was stored with. */
   reuse(key: string, facts: FileFacts, codebook: Codebook): IndexedDocument | undefined {
     return reuseDocument(this.entries.get(key), facts, this.fingerprint(codebook));
   }
 
+  /** The same, with the codebook's fingerprint already at hand. */
+  reuseByFingerprint(key: string, facts: FileFacts, fingerprint: string): IndexedDocument | undefined {
+    return reuseDocument(this.entries.get(key), facts, fingerprint);
+  }
+
   /** A document just read from disk (its facts taken before the read). */
-  record(document: IndexedDocument, facts: FileFacts, codebook: Codebook): void {
+  record(document: IndexedDocument, facts: FileFacts, codebook: Codebook, path?: string): void {
     if (!this.storage) return;
-    this.entries.set(document.key, storeDocument(document, facts, this.fingerprint(codebook)));
+    this.entries.set(document.key, storeDocument(document, facts, this.fingerprint(codebook), Date.now(), path));
     this.scheduleSave();
   }
 
@@ -84,18 +97,23 @@ export class StoredIndex {
     const bytes: Uint8Array | undefined = await Promise.resolve(read).then((b) => b, () => undefined);
     const entries = new Map<string, StoredDocument>();
     const yieldIfDue = slicer(this.sliceMs);
-    for (const entry of storeEntries(bytes)) {
+    const store = openIndexStore(bytes);
+    for (const entry of store?.entries ?? []) {
       if (!entry) return void (this.entries = new Map());
       entries.set(entry.key, entry);
       await yieldIfDue();
     }
     this.entries = entries;
+    this.loadedContext = store?.context ?? '';
   }
 
   /** The next load() reads the file again (a new session); `forget` also drops what is known now. */
   reset(forget: boolean): void {
     this.loaded = forget;
-    if (forget) this.entries.clear();
+    if (forget) {
+      this.entries.clear();
+      this.loadedContext = '';
+    }
   }
 
   private scheduleSave(): void {
@@ -121,26 +139,26 @@ export class StoredIndex {
       const target = this.uri!;
       const temporary = vscode.Uri.joinPath(this.storage, `${STORE_FILE}.${process.pid}-${++this.saves}.tmp`);
       // Serializing every document's passages takes a while: in slices, so the extension host stays responsive.
-      const parts: Uint8Array[][] = [];
+      const writer = new IndexStoreWriter(this.context);
       const yieldIfDue = slicer(this.sliceMs);
       for (const entry of [...this.entries.values()]) {
-        parts.push(encodeEntry(entry));
+        writer.add(entry);
         await yieldIfDue();
       }
+      const parts = writer.parts();
       if (this.storage.scheme === 'file') {
         // Part by part: one buffer of the whole store would be copied (and the host held) on the way out.
         await mkdir(this.storage.fsPath, { recursive: true });
         const file = await open(temporary.fsPath, 'w');
         try {
-          const all = [joinStore([]), ...parts.flat()];
-          for (let at = 0; at < all.length; at += 512) await file.writev(all.slice(at, at + 512));
+          for (let at = 0; at < parts.length; at += 512) await file.writev(parts.slice(at, at + 512));
         } finally {
           await file.close();
         }
         await rename(temporary.fsPath, target.fsPath);
       } else {
         await vscode.workspace.fs.createDirectory(this.storage);
-        await vscode.workspace.fs.writeFile(temporary, joinStore(parts));
+        await vscode.workspace.fs.writeFile(temporary, Buffer.concat(parts));
         await vscode.workspace.fs.rename(temporary, target, { overwrite: true });
       }
       return target;

@@ -1,0 +1,216 @@
+// The stored index as bytes. A new session must check thousands of documents in a few tens of milliseconds,
+// so the small part of every entry is two flat arrays, not an object per document: one JSON array of
+// strings (keys, paths, labels, tag ids, each once) and one Float64Array of numbers (sizes, times, counts,
+// string numbers). The large part (passages, line starts, untagged paragraphs) follows as v8-serialized
+// bytes per document, decoded only when a view asks (indexStore.ts).
+//   u32 length + the version's name | u32 length + strings JSON [context, ...table]
+//   u32 count + 0–7 bytes to the next multiple of 8 + f64 numbers | each entry's large part, in entry order
+// Every index, count and length is checked on the way in: anything out of place means no store at all.
+import { serialize } from 'node:v8';
+import type { TagCount } from './tally';
+import type { LightDocument, PendingDocument, StoredDocument } from './indexStore';
+
+/** Bumped whenever the parser, the summary or this layout could read the same text differently. */
+export const INDEX_STORE_VERSION = 'evidence-tagger-index-3';
+const MAGIC = new TextEncoder().encode(INDEX_STORE_VERSION);
+
+/** Entries are added one by one (callers spread them over time slices), then written as parts. */
+export class IndexStoreWriter {
+  private readonly strings: string[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly numbers: number[] = [];
+  private readonly heavy: Uint8Array[] = [];
+
+  /** `context` is kept as it is: what the entries were listed under (the reader decides what it must match). */
+  constructor(private readonly context: string) {}
+
+  private id(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.strings.push(text) - 1;
+      this.ids.set(text, id);
+    }
+    return id;
+  }
+
+  add(entry: StoredDocument | PendingDocument): void {
+    const heavy = 'document' in entry ? serialize({ passages: entry.document.passages, lineStarts: entry.document.lineStarts, untagged: entry.document.untagged }) : entry.heavy;
+    this.heavy.push(heavy);
+    const { light } = entry;
+    const { summary } = light;
+    const n = this.numbers;
+    n.push(this.id(entry.key), entry.path === undefined ? -1 : this.id(entry.path), entry.size, entry.mtime, this.id(entry.codebook), entry.cachedAt);
+    n.push(this.id(light.label), light.readFailure === undefined ? -1 : this.id(light.readFailure), heavy.length);
+    n.push(summary.passageCount, summary.proseLength, summary.taggedLength, light.untaggedCount);
+    n.push(summary.counts.size);
+    for (const [dimension, tags] of summary.counts) {
+      n.push(this.id(dimension), tags.size);
+      for (const [tag, count] of tags) n.push(this.id(tag), count.passages, count.characters);
+    }
+    n.push(summary.pairs.size);
+    for (const [row, columns] of summary.pairs) {
+      n.push(this.id(row), columns.size);
+      for (const [column, count] of columns) n.push(this.id(column), count);
+    }
+    n.push(light.dimensionCounts.size);
+    for (const [dimension, count] of light.dimensionCounts) n.push(this.id(dimension), count);
+    n.push(light.tagCounts.size);
+    for (const [key, count] of light.tagCounts) n.push(this.id(key), count);
+  }
+
+  /** The whole store, in parts to write one after another. */
+  parts(): Uint8Array[] {
+    const strings = new TextEncoder().encode(JSON.stringify([this.context, ...this.strings]));
+    const head = new Uint8Array(4 + MAGIC.length + 4 + strings.length + 4);
+    const view = new DataView(head.buffer);
+    view.setUint32(0, MAGIC.length, true);
+    head.set(MAGIC, 4);
+    view.setUint32(4 + MAGIC.length, strings.length, true);
+    head.set(strings, 8 + MAGIC.length);
+    view.setUint32(8 + MAGIC.length + strings.length, this.numbers.length, true);
+    const padding = new Uint8Array((8 - (head.length % 8)) % 8);
+    const numbers = new Uint8Array(Float64Array.from(this.numbers).buffer);
+    return [head, padding, numbers, ...this.heavy];
+  }
+}
+
+export function encodeIndexStore(entries: Iterable<StoredDocument | PendingDocument>, context = ''): Uint8Array {
+  const writer = new IndexStoreWriter(context);
+  for (const entry of entries) writer.add(entry);
+  const parts = writer.parts();
+  const out = new Uint8Array(parts.reduce((total, part) => total + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+class DamagedStore extends Error {}
+
+/** Reads numbers in order, each checked: a count must be a small whole number, a string's number in the table. */
+class NumberReader {
+  at = 0;
+  constructor(private readonly numbers: Float64Array, private readonly strings: string[]) {}
+  get done(): boolean {
+    return this.at === this.numbers.length;
+  }
+  number(): number {
+    if (this.at >= this.numbers.length) throw new DamagedStore();
+    return this.numbers[this.at++];
+  }
+  /** A whole number of at least 0 (a length, a count of characters). */
+  whole(): number {
+    const n = this.number();
+    if (!Number.isInteger(n) || n < 0) throw new DamagedStore();
+    return n;
+  }
+  /** How many items follow: no more than numbers are left. */
+  count(): number {
+    const n = this.whole();
+    if (n > this.numbers.length - this.at) throw new DamagedStore();
+    return n;
+  }
+  string(): string {
+    const text = this.strings[this.number()];
+    if (typeof text !== 'string') throw new DamagedStore();
+    return text;
+  }
+  optionalString(): string | undefined {
+    if (this.numbers[this.at] !== -1) return this.string();
+    this.at++;
+    return undefined;
+  }
+}
+
+export interface OpenedIndexStore {
+  /** What the writer was given as the entries' context. */
+  context: string;
+  /** The entries one at a time (a caller can spread the work over time slices); `undefined` once means the store is damaged and none of it may be used. */
+  entries: Generator<StoredDocument | undefined>;
+}
+
+/** The store's context and entries, or undefined for anything that is not a store of this version. */
+export function openIndexStore(bytes: Uint8Array | undefined): OpenedIndexStore | undefined {
+  try {
+    if (!bytes || bytes.length < 4) return undefined;
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (view.getUint32(0, true) !== MAGIC.length || new TextDecoder().decode(bytes.subarray(4, 4 + MAGIC.length)) !== INDEX_STORE_VERSION) return undefined;
+    let at = 4 + MAGIC.length;
+    const stringsLength = view.getUint32(at, true);
+    const table = JSON.parse(new TextDecoder().decode(bytes.subarray(at + 4, at + 4 + stringsLength))) as unknown;
+    if (!Array.isArray(table) || !table.every((s) => typeof s === 'string')) return undefined;
+    at += 4 + stringsLength;
+    const count = view.getUint32(at, true);
+    at += 4;
+    at += (8 - (at % 8)) % 8;
+    if (at + count * 8 > bytes.length) return undefined;
+    const numbers = new Float64Array(count);
+    new Uint8Array(numbers.buffer).set(bytes.subarray(at, at + count * 8));
+    return { context: table[0] as string, entries: readEntries(new NumberReader(numbers, table.slice(1) as string[]), bytes, at + count * 8) };
+  } catch {
+    return undefined;
+  }
+}
+
+function* readEntries(reader: NumberReader, bytes: Uint8Array, heavyStart: number): Generator<StoredDocument | undefined> {
+  let at = heavyStart;
+  while (!reader.done) {
+    let entry: StoredDocument;
+    try {
+      ({ entry, at } = readEntry(reader, bytes, at));
+    } catch {
+      return yield undefined;
+    }
+    yield entry;
+  }
+  if (at !== bytes.length) yield undefined;
+}
+
+function readEntry(r: NumberReader, bytes: Uint8Array, heavyAt: number): { entry: StoredDocument; at: number } {
+  const key = r.string();
+  const path = r.optionalString();
+  const size = r.number();
+  const mtime = r.number();
+  const codebook = r.string();
+  const cachedAt = r.number();
+  const label = r.string();
+  const readFailure = r.optionalString();
+  const heavyLength = r.whole();
+  if (heavyAt + heavyLength > bytes.length) throw new DamagedStore();
+  const passageCount = r.whole();
+  const proseLength = r.whole();
+  const taggedLength = r.whole();
+  const untaggedCount = r.whole();
+  const counts = new Map<string, Map<string, TagCount>>();
+  for (let d = r.count(); d > 0; d--) {
+    const tags = new Map<string, TagCount>();
+    counts.set(r.string(), tags);
+    for (let t = r.count(); t > 0; t--) tags.set(r.string(), { passages: r.whole(), characters: r.whole() });
+  }
+  const pairs = new Map<string, Map<string, number>>();
+  for (let i = r.count(); i > 0; i--) {
+    const columns = new Map<string, number>();
+    pairs.set(r.string(), columns);
+    for (let j = r.count(); j > 0; j--) columns.set(r.string(), r.whole());
+  }
+  const dimensionCounts = new Map<string, number>();
+  for (let i = r.count(); i > 0; i--) dimensionCounts.set(r.string(), r.whole());
+  const tagCounts = new Map<string, number>();
+  for (let i = r.count(); i > 0; i--) tagCounts.set(r.string(), r.whole());
+  const summary = { passageCount, proseLength, taggedLength, coverage: proseLength ? taggedLength / proseLength : 0, counts, pairs };
+  const light: LightDocument = { label, summary, dimensionCounts, tagCounts, untaggedCount, ...(readFailure === undefined ? {} : { readFailure }) };
+  const entry: StoredDocument = { key, ...(path === undefined ? {} : { path }), size, mtime, codebook, cachedAt, light, heavy: bytes.subarray(heavyAt, heavyAt + heavyLength) };
+  return { entry, at: heavyAt + heavyLength };
+}
+
+/** Every entry by key, or an empty map for a damaged or other-version store. */
+export function decodeIndexStore(bytes: Uint8Array | undefined): Map<string, StoredDocument> {
+  const out = new Map<string, StoredDocument>();
+  for (const entry of openIndexStore(bytes)?.entries ?? []) {
+    if (!entry) return new Map();
+    out.set(entry.key, entry);
+  }
+  return out;
+}
