@@ -88,7 +88,7 @@ const QUIET_SETTINGS = {
   'security.workspace.trust.enabled': false,
 };
 
-async function freePort() {
+export async function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -103,9 +103,10 @@ async function freePort() {
  * Starts the server on loopback in its own process group and temp folder. Returns its base URL, the URL
  * that opens `folder` with the extension (and optionally the tests) loaded, and stop().
  */
-export async function startServer({ folder, extensionPath, testsPath, openFile, settings, env = {}, port }) {
+/** `dataDir`, when given, is kept (a second server on it is a new session of the same profile and workspace storage). */
+export async function startServer({ folder, extensionPath, testsPath, openFile, settings, env = {}, port, dataDir: keptDataDir }) {
   const chosenPort = port ?? (await freePort());
-  const dataDir = mkdtempSync(join(tmpdir(), 'evidence-vscode-'));
+  const dataDir = keptDataDir ?? mkdtempSync(join(tmpdir(), 'evidence-vscode-'));
   // User settings of this throwaway profile (the server keeps them on its side, under the user data folder).
   mkdirSync(join(dataDir, 'user', 'User'), { recursive: true });
   writeFileSync(join(dataDir, 'user', 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
@@ -138,7 +139,7 @@ export async function startServer({ folder, extensionPath, testsPath, openFile, 
     } catch {
       /* already gone */
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!keptDataDir) rmSync(dataDir, { recursive: true, force: true });
   };
   return { base, url, stop, output: () => output };
 }

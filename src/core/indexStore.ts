@@ -1,11 +1,10 @@
 // The workspace index on disk, so a workspace opened again reads only what changed. Per document: the file's
 // size and modification time, the codebook's fingerprint, what the tally and the views' lists need (small,
 // decoded at once), and its passages, line starts and untagged paragraphs (large, decoded the first time a
-// view asks for them). Layout and checks: indexStoreCodec.ts. Anything unexpected: no store.
-import { deserialize } from 'node:v8';
-import type { IndexedDocument, IndexedPassage, IndexedParagraph } from './workspaceIndex';
+// view asks for them). Layout and checks: indexStoreCodec.ts and indexStoreHeavy.ts. Anything unexpected: no store.
+import type { IndexedDocument } from './workspaceIndex';
 import { RACY_MS } from './summaryCache';
-import { asKeyedRecord } from './passage';
+import { decodeHeavy, type HeavyParts } from './indexStoreHeavy';
 
 export interface FileFacts {
   size: number;
@@ -23,12 +22,14 @@ export interface StoredDocument extends FileFacts {
   codebook: string;
   cachedAt: number;
   light: LightDocument;
-  /** v8-serialized { passages, lineStarts, untagged }. */
-  heavy: Uint8Array;
+  /** Passages, line starts and untagged paragraphs, encoded by indexStoreHeavy.ts: bytes heavyStart to heavyEnd of `bytes` (no view made per document until it is read). */
+  bytes: Uint8Array;
+  heavyStart: number;
+  heavyEnd: number;
 }
 
 /** An entry not yet written: its passages are serialized when the store is saved, not kept twice meanwhile. */
-export interface PendingDocument extends Omit<StoredDocument, 'heavy'> {
+export interface PendingDocument extends Omit<StoredDocument, 'bytes' | 'heavyStart' | 'heavyEnd'> {
   document: IndexedDocument;
 }
 
@@ -46,10 +47,8 @@ export function reuseDocument(entry: StoredDocument | PendingDocument | undefine
   return 'document' in entry ? entry.document : lazyDocument(entry);
 }
 
-interface HeavyParts {
-  passages: IndexedPassage[];
-  lineStarts: Int32Array;
-  untagged: IndexedParagraph[];
+export function heavyBytes(entry: StoredDocument): Uint8Array {
+  return entry.bytes.subarray(entry.heavyStart, entry.heavyEnd);
 }
 
 /** The document with its passages, line starts and untagged paragraphs decoded on first use, once. */
@@ -57,14 +56,28 @@ function lazyDocument(entry: StoredDocument): IndexedDocument {
   let heavy: HeavyParts | undefined;
   const load = () => {
     if (heavy) return heavy;
-    heavy = deserialize(entry.heavy) as HeavyParts;
-    // Tags are keyed by what documents say ("constructor" too): they live in objects with no prototype.
-    for (const passage of heavy.passages) asKeyedRecord(passage.tags);
+    try {
+      heavy = decodeHeavy(heavyBytes(entry));
+    } catch {
+      // Damage the store's checks could not see: the document shows no passages until it is read again.
+      heavy = { passages: [], lineStarts: new Int32Array(1), untagged: [] };
+    }
     return heavy;
   };
-  const document = { key: entry.key, ...entry.light } as IndexedDocument;
-  Object.defineProperty(document, 'passages', { get: () => load().passages, enumerable: true });
-  Object.defineProperty(document, 'lineStarts', { get: () => load().lineStarts, enumerable: true });
-  Object.defineProperty(document, 'untagged', { get: () => load().untagged, enumerable: true });
+  // Own, enumerable getters (a spread copy, as a rename makes, still has the passages), in the literal so the
+  // object keeps V8's fast layout.
+  const document: IndexedDocument = {
+    key: entry.key,
+    ...entry.light,
+    get passages() {
+      return load().passages;
+    },
+    get lineStarts() {
+      return load().lineStarts;
+    },
+    get untagged() {
+      return load().untagged;
+    },
+  };
   return document;
 }

@@ -1,17 +1,18 @@
 // The stored index as bytes. A new session must check thousands of documents in a few tens of milliseconds,
 // so the small part of every entry is two flat arrays, not an object per document: one JSON array of
 // strings (keys, paths, labels, tag ids, each once) and one Float64Array of numbers (sizes, times, counts,
-// string numbers). The large part (passages, line starts, untagged paragraphs) follows as v8-serialized
-// bytes per document, decoded only when a view asks (indexStore.ts).
+// string numbers). The large part (passages, line starts, untagged paragraphs) follows as compact bytes per
+// document (indexStoreHeavy.ts), decoded only when a view asks (indexStore.ts); so are the per-tag counts and
+// matrix cells, which only the matrix and the exports read.
 //   u32 length + the version's name | u32 length + strings JSON [context, ...table]
 //   u32 count + 0–7 bytes to the next multiple of 8 + f64 numbers | each entry's large part, in entry order
 // Every index, count and length is checked on the way in: anything out of place means no store at all.
-import { serialize } from 'node:v8';
 import type { TagCount } from './tally';
-import type { LightDocument, PendingDocument, StoredDocument } from './indexStore';
+import { encodeHeavy } from './indexStoreHeavy';
+import { heavyBytes, type LightDocument, type PendingDocument, type StoredDocument } from './indexStore';
 
 /** Bumped whenever the parser, the summary or this layout could read the same text differently. */
-export const INDEX_STORE_VERSION = 'evidence-tagger-index-3';
+export const INDEX_STORE_VERSION = 'evidence-tagger-index-4';
 const MAGIC = new TextEncoder().encode(INDEX_STORE_VERSION);
 
 /** Entries are added one by one (callers spread them over time slices), then written as parts. */
@@ -34,7 +35,7 @@ export class IndexStoreWriter {
   }
 
   add(entry: StoredDocument | PendingDocument): void {
-    const heavy = 'document' in entry ? serialize({ passages: entry.document.passages, lineStarts: entry.document.lineStarts, untagged: entry.document.untagged }) : entry.heavy;
+    const heavy = 'document' in entry ? encodeHeavy(entry.document) : heavyBytes(entry);
     this.heavy.push(heavy);
     const { light } = entry;
     const { summary } = light;
@@ -93,6 +94,12 @@ class DamagedStore extends Error {}
 class NumberReader {
   at = 0;
   constructor(private readonly numbers: Float64Array, private readonly strings: string[]) {}
+  /** Another reader of the same numbers, from `at`. */
+  from(at: number): NumberReader {
+    const reader = new NumberReader(this.numbers, this.strings);
+    reader.at = at;
+    return reader;
+  }
   get done(): boolean {
     return this.at === this.numbers.length;
   }
@@ -183,6 +190,34 @@ function readEntry(r: NumberReader, bytes: Uint8Array, heavyAt: number): { entry
   const proseLength = r.whole();
   const taggedLength = r.whole();
   const untaggedCount = r.whole();
+  // Counts and cells are checked now and made into maps when first read.
+  const countsAt = r.at;
+  readCounts(r);
+  const dimensionCounts = new Map<string, number>();
+  for (let i = r.count(); i > 0; i--) dimensionCounts.set(r.string(), r.whole());
+  const tagCounts = new Map<string, number>();
+  for (let i = r.count(); i > 0; i--) tagCounts.set(r.string(), r.whole());
+  let decoded: ReturnType<typeof readCounts> | undefined;
+  const counts = () => (decoded ??= readCounts(r.from(countsAt)));
+  // Getters in the literal (not defineProperty), so the object keeps V8's fast layout.
+  const summary: LightDocument['summary'] = {
+    passageCount,
+    proseLength,
+    taggedLength,
+    coverage: proseLength ? taggedLength / proseLength : 0,
+    get counts() {
+      return counts().counts;
+    },
+    get pairs() {
+      return counts().pairs;
+    },
+  };
+  const light: LightDocument = { label, summary, dimensionCounts, tagCounts, untaggedCount, ...(readFailure === undefined ? {} : { readFailure }) };
+  const entry: StoredDocument = { key, ...(path === undefined ? {} : { path }), size, mtime, codebook, cachedAt, light, bytes, heavyStart: heavyAt, heavyEnd: heavyAt + heavyLength };
+  return { entry, at: heavyAt + heavyLength };
+}
+
+function readCounts(r: NumberReader) {
   const counts = new Map<string, Map<string, TagCount>>();
   for (let d = r.count(); d > 0; d--) {
     const tags = new Map<string, TagCount>();
@@ -195,14 +230,7 @@ function readEntry(r: NumberReader, bytes: Uint8Array, heavyAt: number): { entry
     pairs.set(r.string(), columns);
     for (let j = r.count(); j > 0; j--) columns.set(r.string(), r.whole());
   }
-  const dimensionCounts = new Map<string, number>();
-  for (let i = r.count(); i > 0; i--) dimensionCounts.set(r.string(), r.whole());
-  const tagCounts = new Map<string, number>();
-  for (let i = r.count(); i > 0; i--) tagCounts.set(r.string(), r.whole());
-  const summary = { passageCount, proseLength, taggedLength, coverage: proseLength ? taggedLength / proseLength : 0, counts, pairs };
-  const light: LightDocument = { label, summary, dimensionCounts, tagCounts, untaggedCount, ...(readFailure === undefined ? {} : { readFailure }) };
-  const entry: StoredDocument = { key, ...(path === undefined ? {} : { path }), size, mtime, codebook, cachedAt, light, heavy: bytes.subarray(heavyAt, heavyAt + heavyLength) };
-  return { entry, at: heavyAt + heavyLength };
+  return { counts, pairs };
 }
 
 /** Every entry by key, or an empty map for a damaged or other-version store. */

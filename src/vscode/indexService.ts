@@ -44,6 +44,8 @@ export interface IndexStats {
   parsed: number;
   /** When the documents known from the stored index were all checked and shown (before the listing came). */
   readyMs?: number;
+  /** Milliseconds since the scan started when each step ended (the bench reports where a new session's time goes). */
+  phases?: Record<string, number>;
   /** The folders were listed by the quick listing (see quickListing.ts), not by VS Code's search. */
   quickListing?: boolean;
   /** Once VS Code's search has checked a quick listing: the documents it added and dropped (0 and 0 when they agreed). */
@@ -139,8 +141,10 @@ export class IndexService implements vscode.Disposable {
     // Without a quick listing, the search runs (in another process) while the stored index is loaded and checked.
     const search = context === undefined ? findEvidenceFiles(this.settings, token) : undefined;
     await this.stored.load();
+    const phases: Record<string, number> = (this.stats.phases = { read: this.stored.readMs, load: performance.now() - started });
     const quick = !search && this.stored.size > 0 && this.stored.loadedContext === context;
     const fromStore = await this.indexFromStore(token, started, quick);
+    phases.check = performance.now() - started;
     let found: Set<string>;
     let uris: vscode.Uri[];
     if (quick) {
@@ -160,7 +164,7 @@ export class IndexService implements vscode.Disposable {
     }
     // A newer scan has started: this one must not touch the index (a cancelled listing is empty).
     if (token.isCancellationRequested) return;
-    this.stats.findMs = performance.now() - started;
+    this.stats.findMs = phases.list = performance.now() - started;
     this.stats.quickListing = quick;
     const scanAll = async (progress: vscode.Progress<{ message?: string; increment?: number }> | undefined, cancel: vscode.CancellationToken | undefined, flushIfDue: () => void) => {
       // Documents indexed before that the scan no longer finds (excluded, deleted while closed) go.
@@ -324,6 +328,7 @@ export class IndexService implements vscode.Disposable {
         }
       }
     } finally {
+      if (this.stats.phases) this.stats.phases.statted = performance.now() - started;
       this.index.release();
     }
     this.stats.readyMs = performance.now() - started;

@@ -2,11 +2,11 @@
 // read. Loaded and saved in time slices; saved a few seconds after a change; a crash leaves the old file or
 // the new one, never half of one. See src/core/indexStore.ts for the format.
 import * as vscode from 'vscode';
-import { mkdir, open, readFile, rename, stat } from 'node:fs/promises';
+import { mkdir, open, rename, stat } from 'node:fs/promises';
 import { codebookFingerprint, IndexStoreWriter, openIndexStore, reuseDocument, storeDocument, type Codebook, type FileFacts, type IndexedDocument, type PendingDocument, type StoredDocument } from '../core';
 import { log } from './output';
 
-const STORE_FILE = 'index-v3.bin';
+const STORE_FILE = 'index-v4.bin';
 const SAVE_AFTER_MS = 5000;
 
 /** Yields to the event loop when the current slice of work has run `sliceMs`. */
@@ -25,6 +25,27 @@ export function fileFacts(uri: vscode.Uri): Promise<FileFacts | undefined> {
   return Promise.resolve(vscode.workspace.fs.stat(uri)).then((s) => ({ size: s.size, mtime: s.mtime }), () => undefined);
 }
 
+/**
+ * A file in one read into a buffer of its size: fs.readFile goes in 512 KB chunks, each a turn of the event
+ * loop, which a busy extension host (a new session) makes wait.
+ */
+async function readWhole(path: string): Promise<Uint8Array> {
+  const file = await open(path, 'r');
+  try {
+    const { size } = await file.stat();
+    const bytes = Buffer.allocUnsafe(size);
+    let at = 0;
+    while (at < size) {
+      const { bytesRead } = await file.read(bytes, at, size - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return bytes.subarray(0, at);
+  } finally {
+    await file.close();
+  }
+}
+
 export class StoredIndex {
   private entries = new Map<string, StoredDocument | PendingDocument>();
   private loaded = false;
@@ -35,6 +56,8 @@ export class StoredIndex {
   /** What the stored entries were listed under (folders, globs, excludes), as loaded; and as the next save writes it. */
   loadedContext = '';
   context = '';
+  /** How long the last load took to read the file (the rest is decoding). */
+  readMs = 0;
 
   constructor(private readonly storage: vscode.Uri | undefined, private readonly sliceMs: number) {}
 
@@ -93,8 +116,10 @@ export class StoredIndex {
   async load(): Promise<void> {
     if (this.loaded || !this.storage) return;
     this.loaded = true;
-    const read = this.storage.scheme === 'file' ? readFile(this.uri!.fsPath) : vscode.workspace.fs.readFile(this.uri!);
+    const started = performance.now();
+    const read = this.storage.scheme === 'file' ? readWhole(this.uri!.fsPath) : vscode.workspace.fs.readFile(this.uri!);
     const bytes: Uint8Array | undefined = await Promise.resolve(read).then((b) => b, () => undefined);
+    this.readMs = performance.now() - started;
     const entries = new Map<string, StoredDocument>();
     const yieldIfDue = slicer(this.sliceMs);
     const store = openIndexStore(bytes);

@@ -2,7 +2,9 @@
 // only while its size, time and codebook are those it was stored with, and not when stored within two
 // seconds of its last change; anything but this version's store is no store.
 import { strict as assert } from 'node:assert';
-import { codebookFingerprint, DEFAULT_CODEBOOK, decodeIndexStore, encodeIndexStore, indexDocument, parseDocument, reuseDocument, storeDocument } from '../../src/core';
+import fc from 'fast-check';
+import { asKeyedRecord, codebookFingerprint, DEFAULT_CODEBOOK, decodeIndexStore, encodeIndexStore, indexDocument, openIndexStore, parseDocument, reuseDocument, storeDocument } from '../../src/core';
+import { decodeHeavy, encodeHeavy } from '../../src/core/indexStoreHeavy';
 import { defaultLookup, TEST_CODEBOOK } from './helpers';
 
 const text = '# Title\n\n[One]{evidence=research use=embedded note="n"} two.\n\nUntagged.\n';
@@ -39,7 +41,72 @@ describe('stored index', () => {
     assert.equal(decodeIndexStore(otherVersion).size, 0, 'another version');
     assert.equal(decodeIndexStore(good.subarray(0, good.length - 3)).size, 0, 'cut short');
     const malformed = good.slice();
-    malformed.fill(0xff, 4 + 'evidence-tagger-index-2'.length + 8 + 4, 4 + 'evidence-tagger-index-2'.length + 8 + 40);
+    malformed.fill(0xff, 4 + 'evidence-tagger-index-4'.length + 8 + 4, 4 + 'evidence-tagger-index-4'.length + 8 + 40);
     assert.equal(decodeIndexStore(malformed).size, 0, 'a damaged entry');
   });
 });
+
+describe('stored index: the compact parts', () => {
+  const tagsArbitrary = fc.dictionary(fc.constantFrom('evidence', 'use', 'constructor', '__proto__', 'x y'), fc.array(fc.string({ maxLength: 6 }), { minLength: 1, maxLength: 3 }), { maxKeys: 3 });
+  const offset = fc.integer({ min: 0, max: 2 ** 31 - 1 });
+  const heavyArbitrary = fc.record({
+    passages: fc.array(fc.record({ kind: fc.constantFrom('span' as const, 'div' as const), contentStart: offset, contentEnd: offset, tags: tagsArbitrary, note: fc.option(fc.string({ maxLength: 8 }), { nil: null }) }), { maxLength: 30 }),
+    lineStarts: fc.array(offset, { maxLength: 40 }).map((starts) => Int32Array.from(starts)),
+    untagged: fc.array(fc.record({ start: offset, end: offset }), { maxLength: 10 }),
+  });
+
+  it('passages, line starts and untagged paragraphs come back equal, whatever the offsets and tags', () => {
+    fc.assert(
+      fc.property(heavyArbitrary, (parts) => {
+        const back = decodeHeavy(encodeHeavy(parts));
+        assert.deepEqual(back.passages.map((p) => ({ ...p, tags: { ...p.tags } })), parts.passages.map((p) => ({ ...p, tags: { ...p.tags } })));
+        assert.deepEqual([...back.lineStarts], [...parts.lineStarts]);
+        assert.deepEqual(back.untagged.map((u) => ({ ...u })), parts.untagged.map((u) => ({ ...u })));
+        for (const passage of back.passages) assert.equal(Object.getPrototypeOf(passage.tags), Object.getPrototypeOf(asKeyedRecord({})));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a damaged part throws (the document then shows no passages), never loops or invents', () => {
+    const bytes = encodeHeavy({ passages: document.passages, lineStarts: document.lineStarts, untagged: document.untagged });
+    assert.throws(() => decodeHeavy(bytes.subarray(0, 3)));
+    assert.throws(() => decodeHeavy(new Uint8Array(20).fill(0xff)));
+    const stores = decodeIndexStore(encodeIndexStore([storeDocument(document, facts, codebook, facts.mtime + 10_000)]));
+    const entry = stores.get('file:///a.md')!;
+    entry.bytes.fill(0xff, entry.heavyStart, entry.heavyEnd);
+    const shown = reuseDocument(entry, facts, codebook)!;
+    assert.deepEqual(shown.passages, []);
+    assert.equal(shown.untaggedCount, document.untaggedCount, 'what the tally needs is still there');
+  });
+
+  it('a 5,000-document store is small: the heavy part of a typical document takes under 2 bytes a character of markup-free structure', () => {
+    const big = Array.from({ length: 200 }, (_, i) => `Paragraph ${i} [tagged ${i}]{evidence=research use=embedded} and text.\n\nUntagged ${i}.\n`).join('\n');
+    const indexed = indexDocument('file:///big.md', 'big.md', parseDocument(big, defaultLookup));
+    const compact = encodeHeavy(indexed).length;
+    assert.ok(compact < 10 * indexed.passages.length + 3 * indexed.lineStarts.length + 6 * indexed.untagged.length, `${compact} bytes`);
+  });
+
+  it('the path, the context and the lazily read counts come back; string and count damage means no store', () => {
+    const encoded = encodeIndexStore([storeDocument(document, facts, codebook, facts.mtime + 10_000, '/work/a.md')], 'the context');
+    const opened = openIndexStore(encoded)!;
+    assert.equal(opened.context, 'the context');
+    const entry = [...opened.entries][0]!;
+    assert.equal(entry.path, '/work/a.md');
+    assert.deepEqual(entry.light.summary.counts, document.summary.counts);
+    assert.deepEqual(entry.light.summary.pairs, document.summary.pairs);
+    // The numbers section holds the string numbers: one pointing past the table is damage.
+    const numbersAt = encoded.length - (entry.heavyEnd - entry.heavyStart) - 8 * countNumbers(encoded);
+    const damaged = encoded.slice();
+    new DataView(damaged.buffer).setFloat64(numbersAt, 1e6, true);
+    assert.equal(decodeIndexStore(damaged).size, 0);
+  });
+});
+
+/** How many numbers a store holds (the u32 before its padded Float64 section). */
+function countNumbers(bytes: Uint8Array): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const magic = view.getUint32(0, true);
+  const strings = view.getUint32(4 + magic, true);
+  return view.getUint32(8 + magic + strings, true);
+}
