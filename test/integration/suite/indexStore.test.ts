@@ -2,11 +2,11 @@
 // again what changed behind VS Code's back, and gives the same views as a scan from nothing; a corrupt store
 // is ignored.
 import { strict as assert } from 'node:assert';
-import { utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { activate, workspaceUri } from './helpers';
 
-type Stats = { files: number; reused: number; parsed: number; done: boolean };
+type Stats = { files: number; reused: number; parsed: number; done: boolean; quickListing?: boolean; reconciled?: { added: number; dropped: number } };
 const reload = (cold = false) => vscode.commands.executeCommand<Stats>('evidenceTagger._reloadIndexForTest', cold);
 const tree = () => vscode.commands.executeCommand<unknown>('evidenceTagger._tallyTreeForTest');
 const parsedSoFar = async () => (await vscode.commands.executeCommand<{ totalParsed: number }>('evidenceTagger._indexStatsForTest')).totalParsed;
@@ -58,6 +58,34 @@ describe('stored index', function () {
     const afterEdit = await tree();
     await reload(true);
     assert.deepEqual(afterEdit, await tree());
+  });
+
+  it('a new session lists the folders itself: a document added while closed is found, an excluded folder is not, and VS Code\'s search agrees', async () => {
+    const config = vscode.workspace.getConfiguration('files');
+    await config.update('exclude', { '**/.git': true, '**/skipme': true }, vscode.ConfigurationTarget.Workspace);
+    try {
+      const cold = await reload(true);
+      await vscode.commands.executeCommand('evidenceTagger._saveIndexForTest');
+      for (const folderName of ['skipme', '.dot']) mkdirSync(vscode.Uri.joinPath(folder, folderName).fsPath, { recursive: true });
+      write('added.md', 'Added [while closed]{evidence=research}.\n', past(20));
+      write('skipme/excluded.md', 'Excluded [never]{evidence=research}.\n', past(20));
+      write('.dot/hidden.md', 'In a dot folder [found]{evidence=research}.\n', past(20));
+      await settle();
+      const warm = await reload();
+      assert.equal(warm.quickListing, true, JSON.stringify(warm));
+      assert.equal(warm.files, cold.files + 2, 'the added document and the one in the dot folder; not the excluded one');
+      let stats: Stats = warm;
+      for (let i = 0; i < 100 && !stats.reconciled; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        stats = await vscode.commands.executeCommand<Stats>('evidenceTagger._indexStatsForTest');
+      }
+      assert.deepEqual(stats.reconciled, { added: 0, dropped: 0 }, 'VS Code\'s search found the same documents');
+      assert.equal(stats.files, cold.files + 2);
+    } finally {
+      for (const name of ['added.md', 'skipme', '.dot']) rmSync(vscode.Uri.joinPath(folder, name).fsPath, { recursive: true, force: true });
+      await config.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+      await settle();
+    }
   });
 
   it('a corrupt store is no store: everything is read, nothing is lost', async () => {
