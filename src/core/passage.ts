@@ -84,8 +84,17 @@ export function pieceGroup(passage: Passage): string | undefined {
   return undefined;
 }
 
+const unitsOf = new WeakMap<Passage[], number[][]>();
+
 /** Passages as counted: indices of the pieces of each, in order of the first piece; most are one alone. */
 export function passageUnits(passages: Passage[]): number[][] {
+  // The summary and the index both ask, once per parse: worked out once.
+  let units = unitsOf.get(passages);
+  if (!units) unitsOf.set(passages, (units = groupUnits(passages)));
+  return units;
+}
+
+function groupUnits(passages: Passage[]): number[][] {
   const units: number[][] = [];
   let groups: Map<string, number[]> | undefined;
   passages.forEach((passage, index) => {

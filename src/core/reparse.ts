@@ -6,7 +6,7 @@ import type { DivChain, OpenDiv } from './blocks';
 import type { CodebookLookup } from './codebook/lookup';
 import { parseDocument, parseRegion, UNCLOSED_DIV, unique, type ParsedDocument } from './parse';
 import type { Passage, Problem } from './passage';
-import { LineIndex } from './text';
+import { LineIndex, upperBound } from './text';
 
 export interface TextChange {
   /** Offset where the replaced text started, in the previous text. */
@@ -38,7 +38,7 @@ export function reparseDocument(previous: ParsedDocument, text: string, change: 
   // Another codebook reads the tags differently everywhere: only a full parse is right.
   if (previous.text.length + delta !== text.length || previous.sync.offsets.length === 0 || previous.lookup !== lookup) return full();
   const oldOffsets = previous.sync.offsets;
-  const lines = new LineIndex(text);
+  const lines = LineIndex.afterEdit(previous.lines, text, change.start, change.removed, change.inserted);
   const changeEndNew = change.start + change.inserted;
   // Resume at the last sync line before the change's line (that line's text may join the previous one),
   // and before the first opener still waiting for a closer if the change could be that closer.
@@ -218,17 +218,6 @@ function shiftPassage(p: Passage, delta: number): void {
 /** First index whose value is >= target. */
 function lowerBound(sorted: number[], target: number): number {
   return lowerBoundBy(sorted, target, (x) => x);
-}
-
-function upperBound(sorted: number[], target: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] <= target) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 function lowerBoundBy<T>(sorted: T[], target: number, key: (item: T) => number): number {

@@ -5,7 +5,7 @@ import { parseDocument, reparseDocument } from '../../src/core';
 import { lookup } from './helpers';
 import { TRICKY_DOCUMENTS } from './trickyDocuments';
 
-const PIECES = ['[', ']', '{', '}', ':::', '::: {k=v}', '\n', '\n\n', '`', '```', '> ', '- ', '    ', 'word ', 'evidence=research', 'k=v', '"', '<!--', '-->', '---', '#', '\\', '$', 'é😀', ': ', '~ ', '\t'];
+const PIECES = ['[', ']', '{', '}', ':::', '::: {k=v}', '\n', '\n\n', '`', '```', '> ', '- ', '    ', 'word ', 'evidence=research', 'k=v', '"', '<!--', '-->', '---', '#', '\\', '$', 'é😀', ': ', '~ ', '\t', '\r\n'];
 const snippet = fc.array(fc.constantFrom(...PIECES), { maxLength: 6 }).map((p) => p.join(''));
 const base = fc.oneof(fc.constantFrom(...TRICKY_DOCUMENTS.map(([, t]) => t)), fc.array(fc.constantFrom(...PIECES, 'Some prose here. ', '[a span]{k=v} ', '\n\n::: {k=w}\ninside\n:::\n\n'), { maxLength: 60 }).map((p) => p.join('')));
 
@@ -17,6 +17,9 @@ function check(before: string, start: number, removed: number, inserted: string)
   assert.deepEqual(incremental.blocks, full.blocks, 'blocks');
   assert.deepEqual(incremental.problems, full.problems, 'problems');
   assert.deepEqual(incremental.sync, full.sync, 'sync points');
+  // The line table is carried over from the previous one, not made from the text again.
+  assert.deepEqual(incremental.lines.lineStarts, full.lines.lineStarts, 'line table');
+  assert.equal(incremental.lines.text, after);
 }
 
 describe('incremental re-parse', () => {
