@@ -1,32 +1,20 @@
 // Keeps the workspace index current: a background scan after activation (progress shown, cancellable,
 // time-sliced so the extension host never blocks for long), then file-system events and live edits.
 import * as vscode from 'vscode';
-import { indexDocument, parseSafely, WorkspaceIndex, type FileFacts, type IndexedDocument } from '../core';
+import { indexDocument, parseSafely, WorkspaceIndex, type FileFacts } from '../core';
 import { fileFacts, StoredIndex } from './storedIndex';
 import { log } from './output';
 import type { EvidenceServices } from './context';
 import { documentLabel, findEvidenceFiles, readDocumentText } from './documentSource';
-import { listingContext, listLocalDocuments, localFacts } from './quickListing';
+import { listAgainstStore, listingContext } from './quickListing';
+import { SLICE_MS } from './slices';
+import { indexFromStore, readOrReuse, type StoreCheckHost } from './storeCheck';
 import { affectsSettings, readSettings, type Settings } from './settings';
 
 /** A document whose parse takes longer than this is logged (the parser is linear: it means a huge file). */
 const PARSE_BUDGET_MS = 250;
 
-/** Yields to the event loop when the current slice of work has run `sliceMs`. */
-function slicer(sliceMs: number): () => Promise<void> {
-  let start = performance.now();
-  return async () => {
-    if (performance.now() - start <= sliceMs) return;
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    start = performance.now();
-  };
-}
-
-/** Work at most this long before yielding to the event loop. */
-const SLICE_MS = 12;
 const READ_BATCH = 32;
-/** Stats are cheap and wait on the disk: many at a time. */
-const STAT_BATCH = 256;
 const FLUSH_EVERY_MS = 300;
 /** Show a cancellable notification only for workspaces large enough to take a while. */
 const NOTIFY_ABOVE_FILES = 300;
@@ -143,20 +131,12 @@ export class IndexService implements vscode.Disposable {
     await this.stored.load();
     const phases: Record<string, number> = (this.stats.phases = { read: this.stored.readMs, load: performance.now() - started });
     const quick = !search && this.stored.size > 0 && this.stored.loadedContext === context;
-    const fromStore = await this.indexFromStore(token, started, quick);
+    const fromStore = await indexFromStore(this.storeCheckHost(), token, started, quick);
     phases.check = performance.now() - started;
     let found: Set<string>;
     let uris: vscode.Uri[];
     if (quick) {
-      const known = new Map<string, string>();
-      for (const key of this.stored.keys()) {
-        const path = this.stored.entry(key)?.path;
-        if (path !== undefined) known.set(path, key);
-      }
-      const listing = await listLocalDocuments(this.settings, known, (uri) => this.matches(uri), slicer(SLICE_MS), token);
-      found = listing.keys;
-      // New documents, and stored ones that changed.
-      uris = [...listing.added, ...[...found].filter((key) => !fromStore.has(key) && this.stored.entry(key)).map((key) => vscode.Uri.parse(key))];
+      ({ found, toRead: uris } = await listAgainstStore(this.settings, this.stored, fromStore, (uri) => this.matches(uri), token));
     } else {
       const listed = await (search ?? findEvidenceFiles(this.settings, token));
       found = new Set(listed.map((u) => u.toString()));
@@ -179,7 +159,7 @@ export class IndexService implements vscode.Disposable {
         sliceStart = performance.now();
       };
       // Reading the next batch overlaps parsing this one.
-      const readBatch = (at: number) => Promise.all(uris.slice(at, at + READ_BATCH).map((uri) => this.readOrReuse(uri)));
+      const readBatch = (at: number) => Promise.all(uris.slice(at, at + READ_BATCH).map((uri) => readOrReuse(this.storeCheckHost(), uri, (u) => this.read(u))));
       let next = readBatch(0);
       for (let at = 0; at < uris.length; at += READ_BATCH) {
         if (token.isCancellationRequested || cancel?.isCancellationRequested) return;
@@ -294,82 +274,16 @@ export class IndexService implements vscode.Disposable {
     }
   }
 
-  /**
-   * Every document the stored index knows that is unchanged on disk goes into the index at once, before the
-   * listing comes: a new session shows its figures in the time it takes to check files, not to find them.
-   * The listing then adds new documents and drops those gone or now excluded.
-   */
-  private async indexFromStore(token: vscode.CancellationToken, started: number, quick: boolean): Promise<Set<string>> {
-    const indexed = new Set<string>();
-    if (!this.stored.size) return indexed;
-    const keys = [...this.stored.keys()];
-    this.index.hold();
-    try {
-      if (quick) await this.indexFromStoreLocally(keys, indexed, token);
-      let sliceStart = performance.now();
-      for (let at = 0; at < keys.length && !quick; at += STAT_BATCH) {
-        if (token.isCancellationRequested) break;
-        const batch = keys.slice(at, at + STAT_BATCH).map((key) => vscode.Uri.parse(key));
-        const facts = await Promise.all(batch.map((uri) => fileFacts(uri)));
-        batch.forEach((uri, i) => {
-          const key = uri.toString();
-          if (!facts[i] || this.touchedDuringScan?.has(key) || !vscode.workspace.getWorkspaceFolder(uri) || !this.matches(uri)) return;
-          if (vscode.workspace.textDocuments.some((d) => d.isDirty && d.uri.toString() === key)) return;
-          const reused = this.stored.reuse(key, facts[i]!, this.services.codebooks.lookupFor(uri).codebook);
-          if (!reused) return;
-          this.index.set(reused);
-          this.stats.reused++;
-          indexed.add(key);
-        });
-        if (performance.now() - sliceStart > SLICE_MS) {
-          this.stats.maxSliceMs = Math.max(this.stats.maxSliceMs, performance.now() - sliceStart);
-          await new Promise((resolve) => setTimeout(resolve, 0));
-          sliceStart = performance.now();
-        }
-      }
-    } finally {
-      if (this.stats.phases) this.stats.phases.statted = performance.now() - started;
-      this.index.release();
-    }
-    this.stats.readyMs = performance.now() - started;
-    return indexed;
-  }
-
-  /**
-   * The stored documents checked with one synchronous stat each, in time slices: the store was listed under
-   * the same folders, globs and excludes, so each still belongs (see quickListing.ts).
-   */
-  private async indexFromStoreLocally(keys: string[], indexed: Set<string>, token: vscode.CancellationToken): Promise<void> {
-    const dirty = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
-    const codebooks = new Map<string, string>();
-    const yieldIfDue = slicer(SLICE_MS);
-    for (const key of keys) {
-      if (token.isCancellationRequested) return;
-      const entry = this.stored.entry(key);
-      if (entry?.path === undefined || dirty.has(key) || this.touchedDuringScan?.has(key)) continue;
-      const facts = localFacts(entry.path);
-      // Codebooks are per folder: the document's own, found once per folder.
-      const folder = key.slice(0, key.lastIndexOf('/'));
-      let codebook = codebooks.get(folder);
-      if (codebook === undefined) codebooks.set(folder, (codebook = this.stored.fingerprint(this.services.codebooks.lookupFor(vscode.Uri.parse(key)).codebook)));
-      const reused = facts && this.stored.reuseByFingerprint(key, facts, codebook);
-      if (reused) {
-        this.index.set(reused);
-        this.stats.reused++;
-        indexed.add(key);
-      }
-      await yieldIfDue();
-    }
-  }
-
-  /** A document unchanged since it was stored comes from the store, unread; any other is read. */
-  private async readOrReuse(uri: vscode.Uri): Promise<{ text?: string; facts?: FileFacts; reused?: IndexedDocument }> {
-    const facts = await fileFacts(uri);
-    if (!facts) return {};
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    const reused = open?.isDirty ? undefined : this.stored.reuse(uri.toString(), facts, this.services.codebooks.lookupFor(uri).codebook);
-    if (reused) return { reused, facts };
-    return { text: await this.read(uri), facts };
+  /** What the stored-index check needs of this service (this scan's stats object included). */
+  private storeCheckHost(): StoreCheckHost {
+    return {
+      index: this.index,
+      stored: this.stored,
+      stats: this.stats,
+      touched: (key) => !!this.touchedDuringScan?.has(key),
+      matches: (uri) => this.matches(uri),
+      codebookFor: (uri) => this.services.codebooks.lookupFor(uri).codebook,
+    };
   }
 
   /** Forgets the index in memory and scans again from the stored one (what a new session does), or from nothing. */

@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Settings } from './settings';
+import { slicer } from './slices';
+import type { StoredIndex } from './storedIndex';
 
 /** What a listing depends on; undefined where the quick listing cannot stand in for the search. */
 export function listingContext(settings: Settings): string | undefined {
@@ -83,6 +85,18 @@ export async function listLocalDocuments(settings: Settings, known: Map<string, 
     }
   }
   return { keys, added };
+}
+
+/** The documents found (keys), and those to read: new ones, and stored ones that changed (not in `fromStore`). */
+export async function listAgainstStore(settings: Settings, stored: StoredIndex, fromStore: Set<string>, included: (uri: vscode.Uri) => boolean, token: vscode.CancellationToken): Promise<{ found: Set<string>; toRead: vscode.Uri[] }> {
+  const known = new Map<string, string>();
+  for (const key of stored.keys()) {
+    const path = stored.entry(key)?.path;
+    if (path !== undefined) known.set(path, key);
+  }
+  const listing = await listLocalDocuments(settings, known, included, slicer(), token);
+  const changed = [...listing.keys].filter((key) => !fromStore.has(key) && stored.entry(key)).map((key) => vscode.Uri.parse(key));
+  return { found: listing.keys, toRead: [...listing.added, ...changed] };
 }
 
 /** Size and time of a local file, taken synchronously (a thousand of these cost less than a thousand promises). */

@@ -5,19 +5,10 @@ import * as vscode from 'vscode';
 import { mkdir, open, rename, stat } from 'node:fs/promises';
 import { codebookFingerprint, IndexStoreWriter, openIndexStore, reuseDocument, storeDocument, type Codebook, type FileFacts, type IndexedDocument, type PendingDocument, type StoredDocument } from '../core';
 import { log } from './output';
+import { slicer } from './slices';
 
 const STORE_FILE = 'index-v4.bin';
 const SAVE_AFTER_MS = 5000;
-
-/** Yields to the event loop when the current slice of work has run `sliceMs`. */
-function slicer(sliceMs: number): () => Promise<void> {
-  let start = performance.now();
-  return async () => {
-    if (performance.now() - start <= sliceMs) return;
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    start = performance.now();
-  };
-}
 
 /** Size and time of a file, or undefined when it is gone. Local files are asked of the disk directly (much cheaper by the thousand). */
 export function fileFacts(uri: vscode.Uri): Promise<FileFacts | undefined> {

@@ -1,0 +1,13 @@
+// Long work in the extension host runs in time slices, so the editor, other extensions and VS Code's own
+// messages get their turn: at most this long between yields.
+export const SLICE_MS = 12;
+
+/** Yields to the event loop when the current slice of work has run `sliceMs`. */
+export function slicer(sliceMs = SLICE_MS): () => Promise<void> {
+  let start = performance.now();
+  return async () => {
+    if (performance.now() - start <= sliceMs) return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    start = performance.now();
+  };
+}
