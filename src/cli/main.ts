@@ -68,7 +68,8 @@ commands:
 options:
   --cache[=DIR]       tally: keep each document's summary in DIR (default ~/.cache/evidence-tagger, or
                       $XDG_CACHE_HOME/evidence-tagger) and read only documents whose size or time changed
-                      since (or whose codebook did); --no-cache turns it off again
+                      since (or whose codebook did); a repeated run that finds nothing changed prints
+                      its stored output; --no-cache turns it off again
   --codebook FILE     codebook JSON (default: ./evidence-codebook.json if present, else the built-in one)
   --max-file-size N   skip documents larger than N bytes, with a notice (default 10485760, as the extension)
   --json              machine-readable output
