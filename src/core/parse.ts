@@ -280,10 +280,9 @@ class Collector implements BlockSink {
    */
   private layoutIn(from: number, to: number): number {
     let layout = 0;
-    // Most markup lies on one line: indexOf (vectorised) finds that out without a character loop.
-    for (let q = this.text.indexOf('\n', from); q !== -1 && q < to; q = this.text.indexOf('\n', q + 1)) {
-      const line = lineOfOffset(this.lineStart, q);
-      if (line + 1 >= this.lineStart.length) break;
+    // The line breaks in [from, to) end the lines from the one holding `from`: found by binary search, not by
+    // reading characters (a search for the next "\n" could run far past `to` in a long paragraph).
+    for (let line = lineOfOffset(this.lineStart, from); line + 1 < this.lineStart.length && this.lineStart[line + 1] - 1 < to; line++) {
       layout += Math.max(0, Math.min(this.contentStartOf(line + 1), to) - Math.max(this.lineEnd[line], from));
     }
     return layout;
