@@ -7,7 +7,7 @@ import { log } from './output';
 import type { EvidenceServices } from './context';
 import { documentLabel, findEvidenceFiles, readDocumentText } from './documentSource';
 import { listAgainstStore, listingContext } from './quickListing';
-import { SLICE_MS } from './slices';
+import { SLICE_MS, yielded } from './slices';
 import { indexFromStore, readOrReuse, type StoreCheckHost } from './storeCheck';
 import { affectsSettings, readSettings, type Settings } from './settings';
 
@@ -121,6 +121,7 @@ export class IndexService implements vscode.Disposable {
     const source = (this.scanToken = new vscode.CancellationTokenSource());
     const token = source.token;
     const started = performance.now();
+    yielded.ms = 0;
     this.stats = { findMs: 0, files: 0, passages: 0, ms: 0, maxSliceMs: 0, skippedLarge: 0, reused: 0, parsed: 0, done: false };
     // Documents that file events or edits update during the scan are newer than what the scan reads.
     this.touchedDuringScan = new Set();
@@ -157,6 +158,7 @@ export class IndexService implements vscode.Disposable {
         this.stats.maxSliceMs = Math.max(this.stats.maxSliceMs, now - sliceStart);
         await new Promise((resolve) => setTimeout(resolve, 0));
         sliceStart = performance.now();
+        yielded.ms += sliceStart - now;
       };
       // Reading the next batch overlaps parsing this one.
       const readBatch = (at: number) => Promise.all(uris.slice(at, at + READ_BATCH).map((uri) => readOrReuse(this.storeCheckHost(), uri, (u) => this.read(u))));
@@ -200,6 +202,7 @@ export class IndexService implements vscode.Disposable {
     const location = uris.length > NOTIFY_ABOVE_FILES ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
     await vscode.window.withProgress({ location, title: 'Indexing evidence', cancellable: location === vscode.ProgressLocation.Notification }, (progress, cancel) => run(progress, cancel));
     if (token.isCancellationRequested) return;
+    if (this.stats.phases) this.stats.phases.waited = yielded.ms;
     this.stats = { ...this.stats, files: this.index.size, passages: this.index.passageCount, ms: performance.now() - started, done: true };
     if (this.stats.skippedLarge) void vscode.window.showInformationMessage(`Evidence Tagger skipped ${this.stats.skippedLarge} documents larger than the evidenceTagger.maxFileSize setting.`);
     this.scanned.fire(this.stats);
