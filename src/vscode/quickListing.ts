@@ -75,7 +75,8 @@ export async function listLocalDocuments(settings: Settings, known: Map<string, 
         if (key !== undefined) keys.add(key);
         else if (!endings || endings.some((ending) => entry.name.endsWith(ending))) {
           const uri = vscode.Uri.file(path);
-          if (included(uri) && !excluded(uri)) {
+          // (A folder inside another workspace folder is walked twice: each document is listed once.)
+          if (included(uri) && !excluded(uri) && !keys.has(uri.toString())) {
             keys.add(uri.toString());
             added.push(uri);
           }
