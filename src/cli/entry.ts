@@ -3,6 +3,14 @@
 // exports take longer to load than such an answer takes in all.
 import { answerFromStoredTally } from './storedTally';
 
+// Output piped into a program that stops reading (`| head`) ends the run quietly, as other command-line tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 const argv = process.argv.slice(2);
 const answered = answerFromStoredTally(argv);
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when needed, kept out of this bundle

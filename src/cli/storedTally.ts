@@ -79,6 +79,7 @@ function cacheDirOf(values: { cache?: string; 'no-cache'?: boolean }): string | 
 
 /** The exit status when the stored result still holds (and was printed); undefined to run the full CLI. */
 export function answerFromStoredTally(argv: string[]): number | undefined {
+  let answer: { stdout: Uint8Array; stderr: string };
   try {
     const { values, positionals } = parseCommandLine(argv);
     const [command, ...paths] = positionals;
@@ -99,13 +100,15 @@ export function answerFromStoredTally(argv: string[]): number | undefined {
       const stats = statSync(files[i], { throwIfNoEntry: false });
       if (!stats || stats.size !== header.sizes[i] || stats.mtimeMs !== header.mtimes[i] || stats.mtimeMs > trustedBefore) return undefined;
     }
-    process.stdout.write(stored.subarray(newline + 1));
-    process.stderr.write(header.stderr);
-    return 0;
+    answer = { stdout: stored.subarray(newline + 1), stderr: header.stderr };
   } catch {
     // No stored result, another version, a damaged file, a path that is gone: the full CLI answers.
     return undefined;
   }
+  // Printed outside the try: a failure to print is not a reason to compute and print it all again.
+  process.stdout.write(answer.stdout);
+  process.stderr.write(answer.stderr);
+  return 0;
 }
 
 /** Keeps a finished, warning-free tally's output for the next identical run. Never fails the run. */

@@ -126,3 +126,25 @@ describe('command line: stored times', () => {
     }
   });
 });
+
+describe('command line: output into a pipe that closes early (`| head`)', function () {
+  this.timeout(30000);
+  it('ends quietly, with no stack trace', async () => {
+    const { spawn } = await import('node:child_process');
+    const folder = mkdtempSync(join(tmpdir(), 'evidence-pipe-'));
+    try {
+      for (let i = 0; i < 400; i++) writeFileSync(join(folder, `d${i}.md`), `[${'word '.repeat(60)}]{evidence=research}\n\n`.repeat(20));
+      for (const args of [['passages', folder], ['tally', `--cache=${join(folder, '.cache')}`, folder], ['tally', `--cache=${join(folder, '.cache')}`, folder]]) {
+        const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (chunk) => (stderr += chunk));
+        child.stdout.once('data', () => child.stdout.destroy());
+        const status = await new Promise((resolve) => child.on('close', resolve));
+        assert.doesNotMatch(stderr, /EPIPE|Error|at /, `${args[0]}: ${stderr}`);
+        assert.equal(status, 0, args.join(' '));
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
