@@ -33,14 +33,19 @@ export function collectDocuments(paths: string[], reporter: WalkReporter = { war
       const code = (error as NodeJS.ErrnoException).code;
       throw new MissingPathError(code === 'ELOOP' ? `a symbolic link loop: ${path}` : `no such file or folder: ${path}`);
     }
-    if (stats.isDirectory()) walk(join(path), found, new Set([realpathSync(path)]), reporter);
-    else found.add(path);
+    if (stats.isDirectory()) {
+      const real = realpathSync(path);
+      walk(join(path), real, found, new Set([real]), reporter);
+    } else found.add(path);
   }
   return [...found].sort(comparePaths);
 }
 
-/** `folder` is normalized (as join leaves it), so a child's path is the two joined by a separator. */
-function walk(folder: string, found: Set<string>, visiting: Set<string>, reporter: WalkReporter): void {
+/**
+ * `folder` is normalized (as join leaves it), so a child's path is the two joined by a separator; `real` is
+ * its real path, so a child folder that is not a link has the real path `real/name` (no syscall asked).
+ */
+function walk(folder: string, real: string, found: Set<string>, visiting: Set<string>, reporter: WalkReporter): void {
   const prefix = folder === '.' ? '' : folder.endsWith(sep) ? folder : folder + sep;
   let entries;
   try {
@@ -57,7 +62,8 @@ function walk(folder: string, found: Set<string>, visiting: Set<string>, reporte
     const path = prefix + entry.name;
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
+    const link = entry.isSymbolicLink();
+    if (link) {
       try {
         const target = statSync(path);
         isDirectory = target.isDirectory();
@@ -69,14 +75,14 @@ function walk(folder: string, found: Set<string>, visiting: Set<string>, reporte
       }
     }
     if (isDirectory) {
-      const real = realpathSync(path);
-      if (visiting.has(real)) {
+      const childReal = link ? realpathSync(path) : join(real, entry.name);
+      if (visiting.has(childReal)) {
         reporter.warn(`${printable(path)}: skipped, a symbolic link back into a folder already being read`);
         continue;
       }
-      visiting.add(real);
-      walk(path, found, visiting, reporter);
-      visiting.delete(real);
+      visiting.add(childReal);
+      walk(path, childReal, found, visiting, reporter);
+      visiting.delete(childReal);
     } else if (isFile && isDocumentPath(entry.name)) found.add(path);
   }
 }
