@@ -192,7 +192,7 @@ function readEntry(r: NumberReader, bytes: Uint8Array, heavyAt: number): { entry
   const untaggedCount = r.whole();
   // Counts and cells are checked now and made into maps when first read.
   const countsAt = r.at;
-  readCounts(r);
+  skipCounts(r);
   const dimensionCounts = new Map<string, number>();
   for (let i = r.count(); i > 0; i--) dimensionCounts.set(r.string(), r.whole());
   const tagCounts = new Map<string, number>();
@@ -215,6 +215,25 @@ function readEntry(r: NumberReader, bytes: Uint8Array, heavyAt: number): { entry
   const light: LightDocument = { label, summary, dimensionCounts, tagCounts, untaggedCount, ...(readFailure === undefined ? {} : { readFailure }) };
   const entry: StoredDocument = { key, ...(path === undefined ? {} : { path }), size, mtime, codebook, cachedAt, light, bytes, heavyStart: heavyAt, heavyEnd: heavyAt + heavyLength };
   return { entry, at: heavyAt + heavyLength };
+}
+
+/** The checks of readCounts, making nothing (a new session reads thousands of entries and few of their counts). */
+function skipCounts(r: NumberReader): void {
+  for (let d = r.count(); d > 0; d--) {
+    r.string();
+    for (let t = r.count(); t > 0; t--) {
+      r.string();
+      r.whole();
+      r.whole();
+    }
+  }
+  for (let i = r.count(); i > 0; i--) {
+    r.string();
+    for (let j = r.count(); j > 0; j--) {
+      r.string();
+      r.whole();
+    }
+  }
 }
 
 function readCounts(r: NumberReader) {
