@@ -66,9 +66,19 @@ function lazyDocument(entry: StoredDocument): IndexedDocument {
   };
   // Own, enumerable getters (a spread copy, as a rename makes, still has the passages), in the literal so the
   // object keeps V8's fast layout.
+  // The light part's counts are getters too (decoded when first read): passed on as getters, not spread.
+  const { light } = entry;
   const document: IndexedDocument = {
     key: entry.key,
-    ...entry.light,
+    label: light.label,
+    summary: light.summary,
+    get dimensionCounts() {
+      return light.dimensionCounts;
+    },
+    get tagCounts() {
+      return light.tagCounts;
+    },
+    untaggedCount: light.untaggedCount,
     get passages() {
       return load().passages;
     },
@@ -79,5 +89,6 @@ function lazyDocument(entry: StoredDocument): IndexedDocument {
       return load().untagged;
     },
   };
+  if (light.readFailure !== undefined) document.readFailure = light.readFailure;
   return document;
 }

@@ -93,7 +93,7 @@ class DamagedStore extends Error {}
 /** Reads numbers in order, each checked: a count must be a small whole number, a string's number in the table. */
 class NumberReader {
   at = 0;
-  constructor(private readonly numbers: Float64Array, private readonly strings: string[]) {}
+  constructor(private readonly numbers: Float64Array, readonly strings: string[]) {}
   /** Another reader of the same numbers, from `at`. */
   from(at: number): NumberReader {
     const reader = new NumberReader(this.numbers, this.strings);
@@ -124,6 +124,12 @@ class NumberReader {
     if (typeof text !== 'string') throw new DamagedStore();
     return text;
   }
+  /** A string's number in the table, checked. */
+  stringNumber(): number {
+    const n = this.number();
+    if (typeof this.strings[n] !== 'string') throw new DamagedStore();
+    return n;
+  }
   optionalString(): string | undefined {
     if (this.numbers[this.at] !== -1) return this.string();
     this.at++;
@@ -131,9 +137,18 @@ class NumberReader {
   }
 }
 
+/** What the index counts over a set of documents: passages, and passages per dimension and per tag key. */
+export interface CountTotals {
+  passages: number;
+  dimensionCounts: Map<string, number>;
+  tagCounts: Map<string, number>;
+}
+
 export interface OpenedIndexStore {
   /** What the writer was given as the entries' context. */
   context: string;
+  /** The counts of all entries together, known once `entries` has run to its end (summed while checking, no map per entry). */
+  totals(): CountTotals;
   /** The entries one at a time (a caller can spread the work over time slices); `undefined` once means the store is damaged and none of it may be used. */
   entries: Generator<StoredDocument | undefined>;
 }
@@ -155,18 +170,35 @@ export function openIndexStore(bytes: Uint8Array | undefined): OpenedIndexStore 
     if (at + count * 8 > bytes.length) return undefined;
     const numbers = new Float64Array(count);
     new Uint8Array(numbers.buffer).set(bytes.subarray(at, at + count * 8));
-    return { context: table[0] as string, entries: readEntries(new NumberReader(numbers, table.slice(1) as string[]), bytes, at + count * 8) };
+    const reader = new NumberReader(numbers, table.slice(1) as string[]);
+    const sums = new Sums(reader.strings.length);
+    return { context: table[0] as string, entries: readEntries(reader, bytes, at + count * 8, sums), totals: () => sums.totals(reader.strings) };
   } catch {
     return undefined;
   }
 }
 
-function* readEntries(reader: NumberReader, bytes: Uint8Array, heavyStart: number): Generator<StoredDocument | undefined> {
+/** Counts per string number, added up as entries are checked. */
+class Sums {
+  passages = 0;
+  readonly dimensions: Float64Array;
+  readonly tags: Float64Array;
+  constructor(strings: number) {
+    this.dimensions = new Float64Array(strings);
+    this.tags = new Float64Array(strings);
+  }
+  totals(strings: string[]): CountTotals {
+    const pick = (sums: Float64Array) => new Map(strings.flatMap((text, i) => (sums[i] ? [[text, sums[i]] as [string, number]] : [])));
+    return { passages: this.passages, dimensionCounts: pick(this.dimensions), tagCounts: pick(this.tags) };
+  }
+}
+
+function* readEntries(reader: NumberReader, bytes: Uint8Array, heavyStart: number, sums: Sums): Generator<StoredDocument | undefined> {
   let at = heavyStart;
   while (!reader.done) {
     let entry: StoredDocument;
     try {
-      ({ entry, at } = readEntry(reader, bytes, at));
+      ({ entry, at } = readEntry(reader, bytes, at, sums));
     } catch {
       return yield undefined;
     }
@@ -175,7 +207,7 @@ function* readEntries(reader: NumberReader, bytes: Uint8Array, heavyStart: numbe
   if (at !== bytes.length) yield undefined;
 }
 
-function readEntry(r: NumberReader, bytes: Uint8Array, heavyAt: number): { entry: StoredDocument; at: number } {
+function readEntry(r: NumberReader, bytes: Uint8Array, heavyAt: number, sums: Sums): { entry: StoredDocument; at: number } {
   const key = r.string();
   const path = r.optionalString();
   const size = r.number();
@@ -193,10 +225,13 @@ function readEntry(r: NumberReader, bytes: Uint8Array, heavyAt: number): { entry
   // Counts and cells are checked now and made into maps when first read.
   const countsAt = r.at;
   skipCounts(r);
-  const dimensionCounts = new Map<string, number>();
-  for (let i = r.count(); i > 0; i--) dimensionCounts.set(r.string(), r.whole());
-  const tagCounts = new Map<string, number>();
-  for (let i = r.count(); i > 0; i--) tagCounts.set(r.string(), r.whole());
+  // Per dimension and per tag: added to the store's sums now, made into maps when first read.
+  const tallyAt = r.at;
+  for (let i = r.count(); i > 0; i--) sums.dimensions[r.stringNumber()] += r.whole();
+  for (let i = r.count(); i > 0; i--) sums.tags[r.stringNumber()] += r.whole();
+  sums.passages += passageCount;
+  let tallied: { dimensionCounts: Map<string, number>; tagCounts: Map<string, number> } | undefined;
+  const tally = () => (tallied ??= readTally(r.from(tallyAt)));
   let decoded: ReturnType<typeof readCounts> | undefined;
   const counts = () => (decoded ??= readCounts(r.from(countsAt)));
   // Getters in the literal (not defineProperty), so the object keeps V8's fast layout.
@@ -212,9 +247,30 @@ function readEntry(r: NumberReader, bytes: Uint8Array, heavyAt: number): { entry
       return counts().pairs;
     },
   };
-  const light: LightDocument = { label, summary, dimensionCounts, tagCounts, untaggedCount, ...(readFailure === undefined ? {} : { readFailure }) };
-  const entry: StoredDocument = { key, ...(path === undefined ? {} : { path }), size, mtime, codebook, cachedAt, light, bytes, heavyStart: heavyAt, heavyEnd: heavyAt + heavyLength };
+  const light: LightDocument = {
+    label,
+    summary,
+    get dimensionCounts() {
+      return tally().dimensionCounts;
+    },
+    get tagCounts() {
+      return tally().tagCounts;
+    },
+    untaggedCount,
+  };
+  // (Properties set, not spread in: a new session makes thousands of these.)
+  if (readFailure !== undefined) light.readFailure = readFailure;
+  const entry: StoredDocument = { key, size, mtime, codebook, cachedAt, light, bytes, heavyStart: heavyAt, heavyEnd: heavyAt + heavyLength };
+  if (path !== undefined) entry.path = path;
   return { entry, at: heavyAt + heavyLength };
+}
+
+function readTally(r: NumberReader) {
+  const dimensionCounts = new Map<string, number>();
+  for (let i = r.count(); i > 0; i--) dimensionCounts.set(r.string(), r.whole());
+  const tagCounts = new Map<string, number>();
+  for (let i = r.count(); i > 0; i--) tagCounts.set(r.string(), r.whole());
+  return { dimensionCounts, tagCounts };
 }
 
 /** The checks of readCounts, making nothing (a new session reads thousands of entries and few of their counts). */

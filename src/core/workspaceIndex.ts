@@ -148,6 +148,21 @@ export class WorkspaceIndex {
     this.changed(document.key);
   }
 
+  /**
+   * Many documents at once whose counts together are known (a stored index sums them while it is checked):
+   * no document's own counts are read, which for a stored document would mean decoding them.
+   */
+  adopt(documents: IndexedDocument[], totals: { passages: number; dimensionCounts: Map<string, number>; tagCounts: Map<string, number> }): void {
+    for (const document of documents) {
+      this.count(this.documents.get(document.key), -1);
+      this.documents.set(document.key, document);
+    }
+    this.passages += totals.passages;
+    for (const [key, n] of totals.dimensionCounts) this.dimensionCounts.set(key, (this.dimensionCounts.get(key) ?? 0) + n);
+    for (const [key, n] of totals.tagCounts) this.tagCounts.set(key, (this.tagCounts.get(key) ?? 0) + n);
+    for (const document of documents) this.changed(document.key);
+  }
+
   delete(key: string): void {
     const document = this.documents.get(key);
     if (!document) return;

@@ -2,7 +2,7 @@
 // at once, unread, before any listing: a new session shows its figures in the time it takes to check files,
 // not to find or read them. The listing then adds new documents and drops those gone or now excluded.
 import * as vscode from 'vscode';
-import type { Codebook, FileFacts, IndexedDocument, WorkspaceIndex } from '../core';
+import type { Codebook, FileFacts, IndexedDocument, StoredDocument, WorkspaceIndex } from '../core';
 import type { IndexStats } from './indexService';
 import { localFacts } from './quickListing';
 import { slicer, SLICE_MS, yielded } from './slices';
@@ -44,6 +44,8 @@ async function checkLocally(host: StoreCheckHost, token: vscode.CancellationToke
   const dirty = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
   const codebooks = new Map<string, string>();
   const yieldIfDue = slicer();
+  // Documents from the store as loaded go into the index together, with the counts the store summed.
+  const adopted = new Map<StoredDocument, IndexedDocument>();
   for (const key of host.stored.keys()) {
     if (token.isCancellationRequested) return;
     const entry = host.stored.entry(key);
@@ -55,12 +57,21 @@ async function checkLocally(host: StoreCheckHost, token: vscode.CancellationToke
     if (codebook === undefined) codebooks.set(folder, (codebook = host.stored.fingerprint(host.codebookFor(vscode.Uri.parse(key)))));
     const reused = facts && host.stored.reuseByFingerprint(key, facts, codebook);
     if (reused) {
-      host.index.set(reused);
+      if (host.stored.isLoaded(entry)) adopted.set(entry, reused);
+      else host.index.set(reused);
       host.stats.reused++;
       indexed.add(key);
     }
     await yieldIfDue();
   }
+  // An edit or a file event during the yields makes a document newer than the store: it is not adopted.
+  for (const [entry, document] of adopted) {
+    if (!host.touched(document.key)) continue;
+    adopted.delete(entry);
+    indexed.delete(document.key);
+    host.stats.reused--;
+  }
+  host.index.adopt([...adopted.values()], host.stored.totalsOf(new Set(adopted.keys())));
 }
 
 async function checkThroughUris(host: StoreCheckHost, token: vscode.CancellationToken, indexed: Set<string>): Promise<void> {

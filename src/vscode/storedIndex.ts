@@ -3,7 +3,7 @@
 // the new one, never half of one. See src/core/indexStore.ts for the format.
 import * as vscode from 'vscode';
 import { mkdir, open, rename, stat } from 'node:fs/promises';
-import { codebookFingerprint, IndexStoreWriter, openIndexStore, reuseDocument, storeDocument, type Codebook, type FileFacts, type IndexedDocument, type PendingDocument, type StoredDocument } from '../core';
+import { codebookFingerprint, IndexStoreWriter, openIndexStore, reuseDocument, storeDocument, type Codebook, type CountTotals, type FileFacts, type IndexedDocument, type PendingDocument, type StoredDocument } from '../core';
 import { log } from './output';
 import { slicer } from './slices';
 
@@ -49,6 +49,9 @@ export class StoredIndex {
   context = '';
   /** How long the last load took to read the file (the rest is decoding). */
   readMs = 0;
+  /** The entries as loaded, and their counts together (see adoptLoaded). */
+  private loadedEntries = new Set<StoredDocument>();
+  private loadedTotals: CountTotals = { passages: 0, dimensionCounts: new Map(), tagCounts: new Map() };
 
   constructor(private readonly storage: vscode.Uri | undefined, private readonly sliceMs: number) {}
 
@@ -83,6 +86,28 @@ export class StoredIndex {
   /** The same, with the codebook's fingerprint already at hand. */
   reuseByFingerprint(key: string, facts: FileFacts, fingerprint: string): IndexedDocument | undefined {
     return reuseDocument(this.entries.get(key), facts, fingerprint);
+  }
+
+  /** Whether a reused document came from an entry as loaded (its counts are in the loaded totals). */
+  isLoaded(entry: StoredDocument | PendingDocument | undefined): entry is StoredDocument {
+    return entry !== undefined && this.loadedEntries.has(entry as StoredDocument);
+  }
+
+  /**
+   * The counts of the given loaded entries together: the loaded totals less every other loaded entry's
+   * (decoded one by one: after a quiet break, few). The loaded set is then used up.
+   */
+  totalsOf(adopted: Set<StoredDocument>): CountTotals {
+    const totals = this.loadedTotals;
+    for (const entry of this.loadedEntries) {
+      if (adopted.has(entry)) continue;
+      totals.passages -= entry.light.summary.passageCount;
+      for (const [key, n] of entry.light.dimensionCounts) totals.dimensionCounts.set(key, (totals.dimensionCounts.get(key) ?? 0) - n);
+      for (const [key, n] of entry.light.tagCounts) totals.tagCounts.set(key, (totals.tagCounts.get(key) ?? 0) - n);
+    }
+    this.loadedEntries = new Set();
+    this.loadedTotals = { passages: 0, dimensionCounts: new Map(), tagCounts: new Map() };
+    return totals;
   }
 
   /** A document just read from disk (its facts taken before the read). */
@@ -121,6 +146,8 @@ export class StoredIndex {
     }
     this.entries = entries;
     this.loadedContext = store?.context ?? '';
+    this.loadedEntries = new Set(entries.values());
+    this.loadedTotals = store ? store.totals() : { passages: 0, dimensionCounts: new Map(), tagCounts: new Map() };
   }
 
   /** The next load() reads the file again (a new session); `forget` also drops what is known now. */
@@ -129,6 +156,8 @@ export class StoredIndex {
     if (forget) {
       this.entries.clear();
       this.loadedContext = '';
+      this.loadedEntries = new Set();
+      this.loadedTotals = { passages: 0, dimensionCounts: new Map(), tagCounts: new Map() };
     }
   }
 

@@ -3,7 +3,7 @@
 // seconds of its last change; anything but this version's store is no store.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { asKeyedRecord, codebookFingerprint, DEFAULT_CODEBOOK, decodeIndexStore, encodeIndexStore, indexDocument, openIndexStore, parseDocument, reuseDocument, storeDocument } from '../../src/core';
+import { asKeyedRecord, codebookFingerprint, DEFAULT_CODEBOOK, decodeIndexStore, encodeIndexStore, indexDocument, openIndexStore, parseDocument, reuseDocument, storeDocument, WorkspaceIndex } from '../../src/core';
 import { decodeHeavy, encodeHeavy } from '../../src/core/indexStoreHeavy';
 import { defaultLookup, TEST_CODEBOOK } from './helpers';
 
@@ -110,3 +110,36 @@ function countNumbers(bytes: Uint8Array): number {
   const strings = view.getUint32(4 + magic, true);
   return view.getUint32(8 + magic + strings, true);
 }
+
+describe('stored index: counts summed while checking', () => {
+  const texts = ['[a]{evidence=research use=embedded} [b]{evidence=practice}\n', '::: {evidence=research}\nx [y]{use=transparent}\n:::\n', 'Nothing tagged.\n', '[c]{evidence=unknown-tag level=x}\n'];
+  const documents = texts.map((t, i) => indexDocument(`file:///d${i}.md`, `d${i}.md`, parseDocument(t, defaultLookup)));
+
+  it('the store\'s totals equal the documents\' counts added up, and adopting equals setting one by one', () => {
+    const opened = openIndexStore(encodeIndexStore(documents.map((d) => storeDocument(d, facts, codebook, facts.mtime + 10_000))))!;
+    const entries = [...opened.entries].map((e) => e!);
+    const oneByOne = new WorkspaceIndex();
+    for (const document of documents) oneByOne.set(document);
+    const totals = opened.totals();
+    assert.equal(totals.passages, oneByOne.passageCount);
+    assert.deepEqual(totals.dimensionCounts, oneByOne.dimensionCounts);
+    assert.deepEqual(totals.tagCounts, oneByOne.tagCounts);
+    const adopted = new WorkspaceIndex();
+    adopted.adopt(entries.map((e) => reuseDocument(e, facts, codebook)!), totals);
+    assert.equal(adopted.passageCount, oneByOne.passageCount);
+    assert.deepEqual(adopted.dimensionCounts, oneByOne.dimensionCounts);
+    assert.deepEqual(adopted.tagCounts, oneByOne.tagCounts);
+    // Replacing and deleting adopted documents reads their own counts, which agree with the totals.
+    for (const document of documents) adopted.delete(document.key);
+    assert.equal(adopted.passageCount, 0);
+    assert.ok([...adopted.tagCounts.values()].every((n) => n === 0) && [...adopted.dimensionCounts.values()].every((n) => n === 0));
+  });
+
+  it('a stored document\'s counts come back equal when read (decoded on first use)', () => {
+    const [entry] = [...openIndexStore(encodeIndexStore([storeDocument(documents[0], facts, codebook, facts.mtime + 10_000)]))!.entries];
+    const back = reuseDocument(entry!, facts, codebook)!;
+    assert.deepEqual(back.dimensionCounts, documents[0].dimensionCounts);
+    assert.deepEqual(back.tagCounts, documents[0].tagCounts);
+    assert.deepEqual({ ...back, passages: [...back.passages] }, { ...documents[0] });
+  });
+});
