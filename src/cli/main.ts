@@ -14,7 +14,7 @@ import { agree, tallySince } from './agreeCommands';
 import { mergeDriver } from './mergeDriver';
 import { SummaryStore } from './summaryStore';
 import { parseCommandLine } from './options';
-import { defaultCacheDir, readCodebookSource, storeTallyResult, type CodebookSource } from './storedTally';
+import { cacheDirOf, readCodebookSource, storeTallyResult, type CodebookSource } from './storedTally';
 
 const USAGE = `usage: evidence-tagger <command> [options] PATH...
 
@@ -135,10 +135,11 @@ export function main(argv: string[]): number {
     const lookup = new CodebookLookup(codebook);
     if (command === 'passages') return finish(passages(files, lookup, !!parsed.values.json, options));
     if (command === 'tally') {
-      const cache = parsed.values.cache !== undefined && !parsed.values['no-cache'] ? new SummaryStore(parsed.values.cache || defaultCacheDir(), lookup) : undefined;
+      const cacheDir = cacheDirOf(parsed.values);
+      const cache = cacheDir === undefined ? undefined : new SummaryStore(cacheDir, lookup);
       const { stdout, stderr } = tally(files, lookup, !!parsed.values.json, options, cache);
       // A clean run's output is kept for the next identical one (see storedTally.ts).
-      if (cache && warnings === 0 && failures === 0) storeTallyResult(argv, startedAt, codebookSource, files, files.map((file) => cache.facts.get(file)), stdout, stderr);
+      if (cache && warnings === 0 && failures === 0) storeTallyResult(cacheDir!, argv, startedAt, codebookSource, files, files.map((file) => cache.facts.get(file)), stdout, stderr);
       return finish(0);
     }
     if (command === 'suggest') return finish(suggest(files, lookup, !!parsed.values.json, options));

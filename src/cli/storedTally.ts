@@ -16,7 +16,7 @@ const RESULT_VERSION = `${SUMMARY_STORE_VERSION}/tally-result-2`;
 /** Results of this many different commands are kept; older ones are removed. */
 const MAX_RESULTS = 16;
 
-export function defaultCacheDir(): string {
+function defaultCacheDir(): string {
   return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'evidence-tagger');
 }
 
@@ -72,7 +72,8 @@ function commandKey(argv: string[], codebook: CodebookSource): string {
 
 const resultFile = (dir: string, key: string) => join(dir, `tally-${textFingerprint(key)}.txt`);
 
-function cacheDirOf(values: { cache?: string; 'no-cache'?: boolean }): string | undefined {
+/** The folder `--cache[=DIR]` names (the default for a bare --cache); undefined without it or with --no-cache. */
+export function cacheDirOf(values: { cache?: string; 'no-cache'?: boolean }): string | undefined {
   if (values.cache === undefined || values['no-cache']) return undefined;
   return values.cache || defaultCacheDir();
 }
@@ -112,10 +113,8 @@ export function answerFromStoredTally(argv: string[]): number | undefined {
 }
 
 /** Keeps a finished, warning-free tally's output for the next identical run. Never fails the run. */
-export function storeTallyResult(argv: string[], startedAt: number, codebook: CodebookSource, files: string[], facts: (FileFacts | undefined)[], stdout: string, stderr: string): void {
-  const { values } = parseCommandLine(argv);
-  const dir = cacheDirOf(values);
-  if (!dir || facts.some((f) => f === undefined)) return;
+export function storeTallyResult(dir: string, argv: string[], startedAt: number, codebook: CodebookSource, files: string[], facts: (FileFacts | undefined)[], stdout: string, stderr: string): void {
+  if (facts.some((f) => f === undefined)) return;
   const known = facts as FileFacts[];
   const key = commandKey(argv, codebook);
   const header: StoredTallyHeader = { version: RESULT_VERSION, key, createdAt: startedAt, files: files.join('\0'), sizes: known.map((f) => f.size), mtimes: known.map((f) => plainMtimeMs(f.mtimeNs)), stderr };
