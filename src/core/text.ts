@@ -86,12 +86,5 @@ export function upperBound(sorted: ArrayLike<number>, value: number): number {
 
 /** The line holding an offset, by binary search over the offsets where lines start. */
 export function lineOfOffset(lineStarts: ArrayLike<number>, offset: number): number {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
+  return Math.max(0, upperBound(lineStarts, offset) - 1);
 }
