@@ -10,24 +10,25 @@ import type { Settings } from './settings';
 import { slicer } from './slices';
 import type { StoredIndex } from './storedIndex';
 
+/** The files.exclude globs in force for a folder; undefined when one has a `when` clause (exclude a.js beside a.ts), which needs the search's own logic. */
+function excludeGlobs(folder: vscode.WorkspaceFolder): string[] | undefined {
+  const exclude = vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude') ?? {};
+  if (Object.values(exclude).some((value) => typeof value !== 'boolean')) return undefined;
+  return Object.keys(exclude).filter((glob) => exclude[glob] === true).sort();
+}
+
 /** What a listing depends on; undefined where the quick listing cannot stand in for the search. */
 export function listingContext(settings: Settings): string | undefined {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0 || folders.some((folder) => folder.uri.scheme !== 'file')) return undefined;
-  const excludes: string[][] = [];
-  for (const folder of folders) {
-    const exclude = vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude') ?? {};
-    // A `when` clause (exclude a.js beside a.ts) needs the search's own logic.
-    if (Object.values(exclude).some((value) => typeof value !== 'boolean')) return undefined;
-    excludes.push(Object.keys(exclude).filter((glob) => exclude[glob] === true).sort());
-  }
+  const excludes = folders.map(excludeGlobs);
+  if (excludes.some((globs) => globs === undefined)) return undefined;
   return JSON.stringify({ folders: folders.map((folder) => folder.uri.toString()), files: settings.files, excludes });
 }
 
 /** `uri` is taken to be in `folder`. */
 function excludedBy(folder: vscode.WorkspaceFolder): (uri: vscode.Uri) => boolean {
-  const exclude = vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude') ?? {};
-  const patterns = Object.keys(exclude).filter((glob) => exclude[glob] === true).map((glob) => ({ pattern: new vscode.RelativePattern(folder, glob) }));
+  const patterns = (excludeGlobs(folder) ?? []).map((glob) => ({ pattern: new vscode.RelativePattern(folder, glob) }));
   return (uri) => patterns.length > 0 && vscode.languages.match(patterns, { uri, languageId: '' } as vscode.TextDocument) > 0;
 }
 
