@@ -7,7 +7,7 @@ import { log } from './output';
 import type { EvidenceServices } from './context';
 import { documentLabel, findEvidenceFiles, readDocumentText } from './documentSource';
 import { listAgainstStore, listingContext } from './quickListing';
-import { SLICE_MS, yielded } from './slices';
+import { SLICE_MS, yielded, yieldTurn } from './slices';
 import { indexFromStore, readOrReuse, type StoreCheckHost } from './storeCheck';
 import { affectsSettings, readSettings, type Settings } from './settings';
 
@@ -132,7 +132,8 @@ export class IndexService implements vscode.Disposable {
     await this.stored.load();
     const phases: Record<string, number> = (this.stats.phases = { read: this.stored.readMs, load: performance.now() - started });
     const quick = !search && this.stored.size > 0 && this.stored.loadedContext === context;
-    const fromStore = await indexFromStore(this.storeCheckHost(), token, started, quick);
+    const host = this.storeCheckHost();
+    const fromStore = await indexFromStore(host, token, started, quick);
     phases.check = performance.now() - started;
     let found: Set<string>;
     let uris: vscode.Uri[];
@@ -156,12 +157,10 @@ export class IndexService implements vscode.Disposable {
         const now = performance.now();
         if (now - sliceStart < SLICE_MS) return;
         this.stats.maxSliceMs = Math.max(this.stats.maxSliceMs, now - sliceStart);
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        sliceStart = performance.now();
-        yielded.ms += sliceStart - now;
+        sliceStart = await yieldTurn();
       };
       // Reading the next batch overlaps parsing this one.
-      const readBatch = (at: number) => Promise.all(uris.slice(at, at + READ_BATCH).map((uri) => readOrReuse(this.storeCheckHost(), uri, (u) => this.read(u))));
+      const readBatch = (at: number) => Promise.all(uris.slice(at, at + READ_BATCH).map((uri) => readOrReuse(host, uri, (u) => this.read(u))));
       let next = readBatch(0);
       for (let at = 0; at < uris.length; at += READ_BATCH) {
         if (token.isCancellationRequested || cancel?.isCancellationRequested) return;

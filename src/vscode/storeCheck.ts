@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { Codebook, FileFacts, IndexedDocument, StoredDocument, WorkspaceIndex } from '../core';
 import type { IndexStats } from './indexService';
 import { localFacts } from './quickListing';
-import { slicer, SLICE_MS, yielded } from './slices';
+import { slicer, SLICE_MS, yieldTurn } from './slices';
 import { fileFacts, type StoredIndex } from './storedIndex';
 
 /** Stats are cheap and wait on the disk: many at a time. */
@@ -93,10 +93,7 @@ async function checkThroughUris(host: StoreCheckHost, token: vscode.Cancellation
     });
     if (performance.now() - sliceStart > SLICE_MS) {
       host.stats.maxSliceMs = Math.max(host.stats.maxSliceMs, performance.now() - sliceStart);
-      const before = performance.now();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      sliceStart = performance.now();
-      yielded.ms += sliceStart - before;
+      sliceStart = await yieldTurn();
     }
   }
 }
