@@ -92,6 +92,11 @@ export function indexDocument(key: string, label: string, parsed: ParsedDocument
 
 export const tagKey = (dimension: string, tag: string) => `${dimension}\u0000${tag}`;
 
+/** Adds `sign` times each count to the totals in `target` (the index's totals, a stored index's sums). */
+export function addCounts(target: Map<string, number>, counts: Iterable<[string, number]>, sign = 1): void {
+  for (const [key, n] of counts) target.set(key, (target.get(key) ?? 0) + sign * n);
+}
+
 /** Line and character (zero-based, UTF-16) of an offset in an indexed document. */
 export function positionIn(document: IndexedDocument, offset: number): { line: number; character: number } {
   const line = lineOfOffset(document.lineStarts, offset);
@@ -128,8 +133,8 @@ export class WorkspaceIndex {
   private count(document: IndexedDocument | undefined, sign: 1 | -1): void {
     if (!document) return;
     this.passages += sign * document.summary.passageCount;
-    for (const [key, n] of document.dimensionCounts) this.dimensionCounts.set(key, (this.dimensionCounts.get(key) ?? 0) + sign * n);
-    for (const [key, n] of document.tagCounts) this.tagCounts.set(key, (this.tagCounts.get(key) ?? 0) + sign * n);
+    addCounts(this.dimensionCounts, document.dimensionCounts, sign);
+    addCounts(this.tagCounts, document.tagCounts, sign);
   }
 
   get(key: string): IndexedDocument | undefined {
@@ -158,8 +163,8 @@ export class WorkspaceIndex {
       this.documents.set(document.key, document);
     }
     this.passages += totals.passages;
-    for (const [key, n] of totals.dimensionCounts) this.dimensionCounts.set(key, (this.dimensionCounts.get(key) ?? 0) + n);
-    for (const [key, n] of totals.tagCounts) this.tagCounts.set(key, (this.tagCounts.get(key) ?? 0) + n);
+    addCounts(this.dimensionCounts, totals.dimensionCounts);
+    addCounts(this.tagCounts, totals.tagCounts);
     for (const document of documents) this.changed(document.key);
   }
 

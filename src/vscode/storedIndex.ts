@@ -3,7 +3,7 @@
 // the new one, never half of one. See src/core/indexStore.ts for the format.
 import * as vscode from 'vscode';
 import { mkdir, open, rename, stat } from 'node:fs/promises';
-import { codebookFingerprint, IndexStoreWriter, openIndexStore, reuseDocument, storeDocument, type Codebook, type CountTotals, type FileFacts, type IndexedDocument, type PendingDocument, type StoredDocument } from '../core';
+import { addCounts, codebookFingerprint, IndexStoreWriter, openIndexStore, reuseDocument, storeDocument, type Codebook, type CountTotals, type FileFacts, type IndexedDocument, type PendingDocument, type StoredDocument } from '../core';
 import { log } from './output';
 import { slicer } from './slices';
 
@@ -102,8 +102,8 @@ export class StoredIndex {
     for (const entry of this.loadedEntries) {
       if (adopted.has(entry)) continue;
       totals.passages -= entry.light.summary.passageCount;
-      for (const [key, n] of entry.light.dimensionCounts) totals.dimensionCounts.set(key, (totals.dimensionCounts.get(key) ?? 0) - n);
-      for (const [key, n] of entry.light.tagCounts) totals.tagCounts.set(key, (totals.tagCounts.get(key) ?? 0) - n);
+      addCounts(totals.dimensionCounts, entry.light.dimensionCounts, -1);
+      addCounts(totals.tagCounts, entry.light.tagCounts, -1);
     }
     this.loadedEntries = new Set();
     this.loadedTotals = { passages: 0, dimensionCounts: new Map(), tagCounts: new Map() };
