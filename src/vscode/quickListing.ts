@@ -4,7 +4,7 @@
 // new file with VS Code's own glob matching, and symbolic links are left to the search. The search still
 // runs afterwards, and has the last word (IndexService.reconcile).
 import * as vscode from 'vscode';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Settings } from './settings';
 import { slicer } from './slices';
@@ -99,10 +99,4 @@ export async function listAgainstStore(settings: Settings, stored: StoredIndex, 
   const listing = await listLocalDocuments(settings, known, included, slicer(), token);
   const changed = [...listing.keys].filter((key) => !fromStore.has(key) && stored.entry(key)).map((key) => vscode.Uri.parse(key));
   return { found: listing.keys, toRead: [...listing.added, ...changed] };
-}
-
-/** Size and time of a local file, taken synchronously (a thousand of these cost less than a thousand promises). */
-export function localFacts(path: string): { size: number; mtime: number } | undefined {
-  const stats = statSync(path, { throwIfNoEntry: false });
-  return stats?.isFile() ? { size: stats.size, mtime: Math.trunc(stats.mtimeMs) } : undefined;
 }

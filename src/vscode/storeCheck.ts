@@ -4,9 +4,8 @@
 import * as vscode from 'vscode';
 import type { Codebook, FileFacts, IndexedDocument, StoredDocument, WorkspaceIndex } from '../core';
 import type { IndexStats } from './indexService';
-import { localFacts } from './quickListing';
 import { slicer, SLICE_MS, yieldTurn } from './slices';
-import { fileFacts, type StoredIndex } from './storedIndex';
+import { fileFacts, localFacts, type StoredIndex } from './storedIndex';
 
 /** Stats are cheap and wait on the disk: many at a time. */
 const STAT_BATCH = 256;

@@ -2,6 +2,7 @@
 // read. Loaded and saved in time slices; saved a few seconds after a change; a crash leaves the old file or
 // the new one, never half of one. See src/core/indexStore.ts for the format.
 import * as vscode from 'vscode';
+import { statSync, type Stats } from 'node:fs';
 import { mkdir, open, rename, stat } from 'node:fs/promises';
 import { addCounts, codebookFingerprint, IndexStoreWriter, openIndexStore, reuseDocument, storeDocument, type Codebook, type CountTotals, type FileFacts, type IndexedDocument, type PendingDocument, type StoredDocument } from '../core';
 import { log } from './output';
@@ -12,8 +13,18 @@ const SAVE_AFTER_MS = 5000;
 
 /** Size and time of a file, or undefined when it is gone. Local files are asked of the disk directly (much cheaper by the thousand). */
 export function fileFacts(uri: vscode.Uri): Promise<FileFacts | undefined> {
-  if (uri.scheme === 'file') return stat(uri.fsPath).then((s) => (s.isFile() ? { size: s.size, mtime: Math.trunc(s.mtimeMs) } : undefined), () => undefined);
+  if (uri.scheme === 'file') return stat(uri.fsPath).then(factsOf, () => undefined);
   return Promise.resolve(vscode.workspace.fs.stat(uri)).then((s) => ({ size: s.size, mtime: s.mtime }), () => undefined);
+}
+
+/** Size and time of a local file, taken synchronously (a thousand of these cost less than a thousand promises). */
+export function localFacts(path: string): FileFacts | undefined {
+  return factsOf(statSync(path, { throwIfNoEntry: false }));
+}
+
+/** What the store keeps of a stat: one conversion for both ways of taking it, so they always agree. */
+function factsOf(stats: Stats | undefined): FileFacts | undefined {
+  return stats?.isFile() ? { size: stats.size, mtime: Math.trunc(stats.mtimeMs) } : undefined;
 }
 
 /**
