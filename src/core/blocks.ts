@@ -69,6 +69,8 @@ export class BlockParser extends LeafBlocks {
   /** The divs still open where an incremental re-parse stopped (they go on as the previous parse had them). */
   openAtStop: OpenDiv[] = [];
   private initialDivs: OpenDiv[] = [];
+  /** Added to the offsets of the div chains' nodes: a re-parse over a window of the text keeps them absolute. */
+  chainBase = 0;
   /** Lines of openers (div, code fence, comment, metadata) that found no closer: text after them can change their parse. */
   private stopAt: ((line: number, open: DivChain | null) => boolean) | undefined;
 
@@ -107,8 +109,9 @@ export class BlockParser extends LeafBlocks {
     while (i < to) {
       workCounter.visits++;
       const inDiv = divs.length > 0;
-      // A sync line must hold nothing pending: no paragraph, and no term waiting for its definition.
-      if (topLevel && paragraphStart === -1 && (term === -1 || i - term > 2)) {
+      // A sync line must hold nothing pending: no paragraph, and no term waiting for its definition (a term
+      // before a line that is no definition waits for nothing: one-line paragraphs are sync lines apart).
+      if (topLevel && paragraphStart === -1 && (term === -1 || i - term > 2 || this.definitionMarkerEnd(i, this.firstNonSpace(i)) === -1)) {
         const open = inDiv ? divs[divs.length - 1].node ?? null : null;
         if (i > from && this.stopAt?.(i, open)) {
           this.openAtStop = divs;
@@ -165,7 +168,7 @@ export class BlockParser extends LeafBlocks {
           const attributes = this.divOpener(i);
           if (attributes) {
             const parent = divs.length ? divs[divs.length - 1].node ?? null : null;
-            const node = topLevel ? { offset: this.lineStart[i], parent, depth: (parent?.depth ?? 0) + 1 } : undefined;
+            const node = topLevel ? { offset: this.lineStart[i] + this.chainBase, parent, depth: (parent?.depth ?? 0) + 1 } : undefined;
             divs.push({ handle: this.sink.divOpened(i, attributes), line: i, inList: listContext, attributes, node });
             listContext = false;
             i++;

@@ -41,12 +41,15 @@ export function parseDocument(text: string, lookup: CodebookLookup): ParsedDocum
 export interface OpenDivs {
   divs: OpenDiv[];
   passages: Passage[];
+  /** Where each one's content starts, when its opening fence lies before the text parsed (a window of the document). */
+  contentStarts?: number[];
 }
 
 /** Parses from `fromLine` (or the start), inside `open` divs, until `stopAt` accepts a sync line (or the end). */
-export function parseRegion(text: string, lines: LineIndex, lookup: CodebookLookup, fromLine?: number, stopAt?: (line: number, open: DivChain | null) => boolean, open?: OpenDivs) {
-  const collector = new Collector(text, lookup, open?.passages ?? []);
+export function parseRegion(text: string, lines: LineIndex, lookup: CodebookLookup, fromLine?: number, stopAt?: (line: number, open: DivChain | null) => boolean, open?: OpenDivs, chainBase = 0) {
+  const collector = new Collector(text, lookup, open?.passages ?? [], open?.contentStarts);
   const parser = new BlockParser(text, lines.lineStarts, collector);
+  parser.chainBase = chainBase;
   collector.setLines(parser.lineStart, parser.lineEnd, (line) => parser.contentStartOf(line));
   const endLine = parser.parse(fromLine, stopAt, open?.divs);
   collector.finish(parser);
@@ -67,7 +70,12 @@ class Collector implements BlockSink {
   private lineEnd: number[] = [];
 
   /** Passages of an earlier parse for divs this region starts inside: handle -2 is the first, -3 the next… */
-  constructor(private readonly text: string, private readonly lookup: CodebookLookup, private readonly external: Passage[] = []) {
+  constructor(
+    private readonly text: string,
+    private readonly lookup: CodebookLookup,
+    private readonly external: Passage[] = [],
+    private readonly externalContentStarts?: number[],
+  ) {
     this.inline = new InlineScanner(text, {
       span: (open, close, attributes) => {
         if (!this.isPassage(attributes)) return;
@@ -106,7 +114,8 @@ class Collector implements BlockSink {
   }
 
   /** Where a div's content starts: the line after its opening fence (a re-parse may have clamped it). */
-  private divContentStart(passage: Passage): number {
+  private divContentStart(handle: number, passage: Passage): number {
+    if (handle < -1 && this.externalContentStarts) return this.externalContentStarts[-handle - 2];
     const line = lineOfOffset(this.lineStart, passage.start);
     return line + 1 < this.lineStart.length ? this.lineStart[line + 1] : this.lineEnd[line];
   }
@@ -114,7 +123,7 @@ class Collector implements BlockSink {
   divClosed(handle: number, closingLine: number): void {
     if (handle === -1) return;
     const passage = this.passageOf(handle);
-    passage.contentStart = this.divContentStart(passage);
+    passage.contentStart = this.divContentStart(handle, passage);
     const closeStart = this.lineStart[closingLine];
     const closeEnd = this.lineEnd[closingLine];
     // The closing markup takes the line break before the fence, so untagging restores "text\n" exactly.
@@ -127,7 +136,7 @@ class Collector implements BlockSink {
     if (handle === -1) return;
     const passage = this.passageOf(handle);
     passage.end = this.lineEnd[lastLine];
-    passage.contentStart = Math.min(this.divContentStart(passage), passage.end);
+    passage.contentStart = Math.min(this.divContentStart(handle, passage), passage.end);
     passage.contentEnd = passage.end;
   }
 

@@ -65,18 +65,16 @@ export class ParsedDocuments implements vscode.Disposable {
     const cached = this.cache.get(key);
     if (!cached || event.contentChanges.length !== 1 || cached.version !== event.document.version - 1) return;
     const change = event.contentChanges[0];
-    // The new text from the old one and the change: cheaper than getText() on a long document.
-    const previous = cached.parsed.text;
-    const text = previous.slice(0, change.rangeOffset) + change.text + previous.slice(change.rangeOffset + change.rangeLength);
-    if (text.length > this.settings.maxFileSize) return;
+    if (cached.parsed.lines.length - change.rangeLength + change.text.length > this.settings.maxFileSize) return;
     const lookup = this.codebooks.lookupFor(event.document.uri);
     let parsed: ParsedDocument;
     try {
-      parsed = reparseDocument(cached.parsed, text, { start: change.rangeOffset, removed: change.rangeLength, inserted: change.text.length }, lookup);
+      // The new text is not joined for this: the re-parse reads the lines around the change (core/editedText.ts).
+      parsed = reparseDocument(cached.parsed, { start: change.rangeOffset, removed: change.rangeLength, text: change.text }, lookup);
     } catch (error) {
       // The incremental path failed: a full parse of the new text (which cannot throw) takes over.
       this.reportFailure(event.document, error);
-      parsed = this.parseTimed(event.document, text, lookup);
+      parsed = this.parseTimed(event.document, event.document.getText(), lookup);
     }
     this.cache.set(key, { document: event.document, version: event.document.version, parsed });
   }

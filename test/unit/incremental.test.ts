@@ -9,9 +9,9 @@ const PIECES = ['[', ']', '{', '}', ':::', '::: {k=v}', '\n', '\n\n', '`', '```'
 const snippet = fc.array(fc.constantFrom(...PIECES), { maxLength: 6 }).map((p) => p.join(''));
 const base = fc.oneof(fc.constantFrom(...TRICKY_DOCUMENTS.map(([, t]) => t)), fc.array(fc.constantFrom(...PIECES, 'Some prose here. ', '[a span]{k=v} ', '\n\n::: {k=w}\ninside\n:::\n\n'), { maxLength: 60 }).map((p) => p.join('')));
 
-function check(before: string, start: number, removed: number, inserted: string) {
+function check(before: string, start: number, removed: number, inserted: string, windowAfter?: number) {
   const after = before.slice(0, start) + inserted + before.slice(start + removed);
-  const incremental = reparseDocument(parseDocument(before, lookup), after, { start, removed, inserted: inserted.length }, lookup);
+  const incremental = reparseDocument(parseDocument(before, lookup), { start, removed, text: inserted }, lookup, { windowAfter });
   const full = parseDocument(after, lookup);
   assert.deepEqual(incremental.passages, full.passages, 'passages');
   assert.deepEqual(incremental.blocks, full.blocks, 'blocks');
@@ -30,6 +30,40 @@ describe('incremental re-parse', () => {
         check(before, start, Math.min(length, before.length - start), inserted);
       }),
       { numRuns: Number(process.env.INCREMENTAL_RUNS ?? 4000) },
+    );
+  });
+
+  it('equals a full parse when the window of text it reads ends close to the change', () => {
+    // A window just past the change: its last lines, and openers whose closer lies beyond it, must not be trusted.
+    fc.assert(
+      fc.property(base, fc.nat(), fc.nat(8), snippet, fc.nat(120), (before, at, length, inserted, windowAfter) => {
+        const start = at % (before.length + 1);
+        check(before, start, Math.min(length, before.length - start), inserted, windowAfter);
+      }),
+      { numRuns: Number(process.env.INCREMENTAL_RUNS ?? 4000) },
+    );
+  });
+
+  it('equals a full parse after each of many edits, each re-parsing the last (the text never joined between)', () => {
+    fc.assert(
+      fc.property(base, fc.array(fc.tuple(fc.nat(), fc.nat(8), snippet), { minLength: 1, maxLength: 12 }), fc.nat(120), (initial, edits, windowAfter) => {
+        let text = initial;
+        let parsed = parseDocument(text, lookup);
+        for (const [at, length, inserted] of edits) {
+          const start = at % (text.length + 1);
+          const removed = Math.min(length, text.length - start);
+          parsed = reparseDocument(parsed, { start, removed, text: inserted }, lookup, { windowAfter });
+          text = text.slice(0, start) + inserted + text.slice(start + removed);
+          const full = parseDocument(text, lookup);
+          assert.deepEqual(parsed.passages, full.passages, 'passages');
+          assert.deepEqual(parsed.blocks, full.blocks, 'blocks');
+          assert.deepEqual(parsed.problems, full.problems, 'problems');
+          assert.deepEqual(parsed.sync, full.sync, 'sync points');
+          assert.deepEqual(parsed.lines.lineStarts, full.lines.lineStarts, 'line table');
+        }
+        assert.equal(parsed.text, text);
+      }),
+      { numRuns: Number(process.env.INCREMENTAL_RUNS ?? 4000) / 4 },
     );
   });
 
