@@ -3,6 +3,7 @@
 // first read); garbage that size on every keystroke makes the extension host collect it in the middle of
 // the next ones. Pieces are slices of a flat string (V8 shares their characters with it) and the small
 // strings typed; the incremental re-parse reads only the few lines around the change.
+import { lineOfOffset } from './bounds';
 
 /** Pieces shorter than this are joined with their neighbours, so typing in one place makes one piece. */
 const SMALL_PIECE = 256;
@@ -31,8 +32,8 @@ export class EditedText {
     if (start < 0 || removed < 0 || end > this.length) throw new RangeError(`an edit of ${start}..${end} outside a text of ${this.length}`);
     const pieces = this.whole !== undefined ? [this.whole] : this.pieces;
     const starts = this.whole !== undefined ? [0] : this.starts;
-    const first = pieceAt(starts, start);
-    const last = pieceAt(starts, end);
+    const first = lineOfOffset(starts, start);
+    const last = lineOfOffset(starts, end);
     const out: string[] = pieces.slice(0, first);
     const push = (piece: string) => {
       if (piece.length === 0) return;
@@ -55,7 +56,7 @@ export class EditedText {
   charCodeAt(offset: number): number {
     if (this.whole !== undefined) return this.whole.charCodeAt(offset);
     if (offset < 0 || offset >= this.length) return NaN;
-    const k = pieceAt(this.starts, offset);
+    const k = lineOfOffset(this.starts, offset);
     return this.pieces[k].charCodeAt(offset - this.starts[k]);
   }
 
@@ -65,7 +66,7 @@ export class EditedText {
     from = Math.max(0, Math.min(from, this.length));
     to = Math.max(from, Math.min(to, this.length));
     let out = '';
-    for (let k = pieceAt(this.starts, from); k < this.pieces.length && this.starts[k] < to; k++) {
+    for (let k = lineOfOffset(this.starts, from); k < this.pieces.length && this.starts[k] < to; k++) {
       out += this.pieces[k].slice(Math.max(0, from - this.starts[k]), to - this.starts[k]);
     }
     return out;
@@ -75,16 +76,4 @@ export class EditedText {
   toString(): string {
     return (this.whole ??= this.pieces.join(''));
   }
-}
-
-/** The piece holding `offset`: the last one starting at or before it (the last piece for the text's end). */
-function pieceAt(starts: number[], offset: number): number {
-  let low = 0;
-  let high = starts.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (starts[middle] <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return Math.max(0, low - 1);
 }

@@ -38,17 +38,12 @@ function mayCloseSomething(source: EditedText, lines: LineIndex, from: number, t
   return changed.includes('-->') || /^[ \t]{0,3}(`{3,}|~{3,}|:{3,}|---|\.\.\.)[ \t]*\r?$/m.test(source.slice(start, end));
 }
 
-/** The text a parse was made from, as pieces that an edit can cut without copying the rest. */
-function sourceOf(parsed: ParsedDocument): EditedText {
-  return parsed.lines.edited();
-}
-
 /**
  * The parse after one edit of `previous`'s text. `previous` is consumed: its passages, blocks and sync
  * lists are reused and changed in place. The result's text is joined only when somebody reads it.
  */
 export function reparseDocument(previous: ParsedDocument, edit: ReparseEdit, lookup: CodebookLookup, options: ReparseOptions = {}): ParsedDocument {
-  const previousSource = sourceOf(previous);
+  const previousSource = previous.lines.edited();
   const source = previousSource.edit(edit.start, edit.removed, edit.text);
   const change = { start: edit.start, removed: edit.removed, inserted: edit.text.length };
   const delta = change.inserted - change.removed;

@@ -1,5 +1,8 @@
 // Offsets ↔ line/character (UTF-16 code units, as VS Code counts), for LF and CRLF text.
+import { lineOfOffset, upperBound } from './bounds';
 import { EditedText } from './editedText';
+
+export { lineOfOffset, upperBound };
 
 export interface Position {
   offset: number;
@@ -89,21 +92,4 @@ export class LineIndex {
     if (line >= this.lineStarts.length) return this.source.length;
     return Math.min(this.lineStarts[line] + Math.max(0, character), this.lineEnd(line));
   }
-}
-
-/** The number of entries of a sorted array that are at most `value`. */
-export function upperBound(sorted: ArrayLike<number>, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle] <= value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** The line holding an offset, by binary search over the offsets where lines start. */
-export function lineOfOffset(lineStarts: ArrayLike<number>, offset: number): number {
-  return Math.max(0, upperBound(lineStarts, offset) - 1);
 }

@@ -1,7 +1,7 @@
 // Incremental re-parsing must give exactly what a full parse of the new text gives.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { parseDocument, reparseDocument } from '../../src/core';
+import { parseDocument, reparseDocument, type ParsedDocument } from '../../src/core';
 import { lookup } from './helpers';
 import { TRICKY_DOCUMENTS } from './trickyDocuments';
 
@@ -9,16 +9,21 @@ const PIECES = ['[', ']', '{', '}', ':::', '::: {k=v}', '\n', '\n\n', '`', '```'
 const snippet = fc.array(fc.constantFrom(...PIECES), { maxLength: 6 }).map((p) => p.join(''));
 const base = fc.oneof(fc.constantFrom(...TRICKY_DOCUMENTS.map(([, t]) => t)), fc.array(fc.constantFrom(...PIECES, 'Some prose here. ', '[a span]{k=v} ', '\n\n::: {k=w}\ninside\n:::\n\n'), { maxLength: 60 }).map((p) => p.join('')));
 
-function check(before: string, start: number, removed: number, inserted: string, windowAfter?: number) {
-  const after = before.slice(0, start) + inserted + before.slice(start + removed);
-  const incremental = reparseDocument(parseDocument(before, lookup), { start, removed, text: inserted }, lookup, { windowAfter });
-  const full = parseDocument(after, lookup);
+/** The re-parse equals a full parse of the same text. */
+function assertSameParse(incremental: ParsedDocument, text: string) {
+  const full = parseDocument(text, lookup);
   assert.deepEqual(incremental.passages, full.passages, 'passages');
   assert.deepEqual(incremental.blocks, full.blocks, 'blocks');
   assert.deepEqual(incremental.problems, full.problems, 'problems');
   assert.deepEqual(incremental.sync, full.sync, 'sync points');
   // The line table is carried over from the previous one, not made from the text again.
   assert.deepEqual(incremental.lines.lineStarts, full.lines.lineStarts, 'line table');
+}
+
+function check(before: string, start: number, removed: number, inserted: string, windowAfter?: number) {
+  const after = before.slice(0, start) + inserted + before.slice(start + removed);
+  const incremental = reparseDocument(parseDocument(before, lookup), { start, removed, text: inserted }, lookup, { windowAfter });
+  assertSameParse(incremental, after);
   assert.equal(incremental.lines.text, after);
 }
 
@@ -54,12 +59,7 @@ describe('incremental re-parse', () => {
           const removed = Math.min(length, text.length - start);
           parsed = reparseDocument(parsed, { start, removed, text: inserted }, lookup, { windowAfter });
           text = text.slice(0, start) + inserted + text.slice(start + removed);
-          const full = parseDocument(text, lookup);
-          assert.deepEqual(parsed.passages, full.passages, 'passages');
-          assert.deepEqual(parsed.blocks, full.blocks, 'blocks');
-          assert.deepEqual(parsed.problems, full.problems, 'problems');
-          assert.deepEqual(parsed.sync, full.sync, 'sync points');
-          assert.deepEqual(parsed.lines.lineStarts, full.lines.lineStarts, 'line table');
+          assertSameParse(parsed, text);
         }
         assert.equal(parsed.text, text);
       }),
