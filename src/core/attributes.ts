@@ -90,8 +90,15 @@ function addClass(block: AttributeBlock, name: string): void {
   block.classes.push(name);
 }
 
+/**
+ * Whether the last parseAttributes met a quote it could not close: it then looked past the list's end (for a
+ * closing quote, up to the limit) and read the quote as text, so the same list may read otherwise elsewhere.
+ */
+export const lastAttributeRead = { unclosedQuote: false };
+
 /** Parses `{...}` at `open`; null when pandoc would not read attributes there. */
 export function parseAttributes(text: string, open: number, limit: number, lineContent?: LineContent): AttributeBlock | null {
+  lastAttributeRead.unclosedQuote = false;
   if (text.charCodeAt(open) !== 123) return null;
   const block: AttributeBlock = { id: '', classes: NO_CLASSES, pairs: [], start: open, end: -1 };
   let i = skipSpaceAndOneNewline(text, open + 1, limit, lineContent);
@@ -133,7 +140,9 @@ function readAttribute(text: string, at: number, limit: number, block: Attribute
   if (keyEnd === -1 || text.charCodeAt(keyEnd) !== 61) return -1;
   const key = text.slice(at, keyEnd);
   const valueStart = keyEnd + 1;
-  const value = readQuoted(text, valueStart, limit, lineContent) ?? readUnquoted(text, valueStart, limit);
+  const quoted = readQuoted(text, valueStart, limit, lineContent);
+  if (!quoted && (text.charCodeAt(valueStart) === 34 || text.charCodeAt(valueStart) === 39)) lastAttributeRead.unclosedQuote = true;
+  const value = quoted ?? readUnquoted(text, valueStart, limit);
   if (key === 'id') block.id = value.text;
   else if (key === 'class') {
     for (const name of value.text.split(/\s+/)) if (name) addClass(block, name);

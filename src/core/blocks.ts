@@ -3,6 +3,7 @@
 // Lines are addressed by index; `content[i]` is where line i's text starts once container prefixes
 // (`>` of block quotes, list indentation) are stripped, so containers recurse on the same arrays.
 import type { AttributeBlock } from './attributes';
+import type { AttributeReader } from './attributeReader';
 import { LeafBlocks } from './leafBlocks';
 import { SPACE, TAB } from './lines';
 import { workCounter } from './work';
@@ -55,8 +56,8 @@ export class BlockParser extends LeafBlocks {
   private depth = 0;
   private reportedTooDeep = false;
 
-  constructor(text: string, lineStarts: number[], sink: BlockSink) {
-    super(text, lineStarts, sink);
+  constructor(text: string, lineStarts: number[], sink: BlockSink, attributeReader?: AttributeReader) {
+    super(text, lineStarts, sink, attributeReader);
   }
 
   /**

@@ -2,7 +2,8 @@
 // escapes, code spans, math, raw HTML, raw TeX and autolinks, link destinations, footnotes, images.
 // Linear on any input: nesting is an explicit stack of frames (no recursion the text controls), and which
 // `]` closes a `[` is memoised per offset (see BracketMatcher), so no stretch of text is rescanned per opener.
-import { parseAttributes, type AttributeBlock, type LineContent } from './attributes';
+import type { AttributeBlock, LineContent } from './attributes';
+import { AttributeReader } from './attributeReader';
 import { BracketMatcher } from './brackets';
 import { Opaque } from './opaque';
 import { workCounter } from './work';
@@ -34,7 +35,11 @@ export class InlineScanner {
   /** For the block being scanned, when its later lines sit behind container prefixes (see LineContent). */
   lineContent: LineContent | undefined;
 
-  constructor(private readonly text: string, private readonly visitor: SpanVisitor) {
+  constructor(
+    private readonly text: string,
+    private readonly visitor: SpanVisitor,
+    private readonly attributeReader = new AttributeReader(text),
+  ) {
     this.opaque = new Opaque(text);
     this.brackets = new BracketMatcher(text, this.opaque);
   }
@@ -101,7 +106,7 @@ export class InlineScanner {
     const close = this.brackets.match(open, end);
     if (close === -1) return void (this.next = open + 1);
     if (text.charCodeAt(close + 1) === BRACE) {
-      const attributes = parseAttributes(text, close + 1, end, this.lineContent);
+      const attributes = this.attributeReader.read(close + 1, end, this.lineContent);
       if (!attributes) {
         // The scan reaches this `]{` again as stray attributes: they need not be read twice.
         this.failedAttributesAt = close + 1;
@@ -138,7 +143,7 @@ export class InlineScanner {
       const destinationEnd = this.linkDestination(close + 1, end);
       if (destinationEnd === -1) return close + 1;
       this.visitor.opaque?.(close + 1, destinationEnd);
-      const attributes = text.charCodeAt(destinationEnd) === BRACE ? parseAttributes(text, destinationEnd, end, this.lineContent) : null;
+      const attributes = text.charCodeAt(destinationEnd) === BRACE ? this.attributeReader.read(destinationEnd, end, this.lineContent) : null;
       return attributes ? attributes.end : destinationEnd;
     }
     if (after === OPEN) {
@@ -158,7 +163,7 @@ export class InlineScanner {
       const close = this.brackets.match(at + 1, end);
       if (close !== -1) {
         const after = text.charCodeAt(close + 1);
-        const followed = after === PAREN || after === OPEN || (after === BRACE && parseAttributes(text, close + 1, end, this.lineContent) !== null);
+        const followed = after === PAREN || after === OPEN || (after === BRACE && this.attributeReader.read(close + 1, end, this.lineContent) !== null);
         if (!followed) return this.found(close + 1, at + 2, close);
       }
     }

@@ -1,7 +1,8 @@
 // Leaf blocks as pandoc reads them, for the block parser: YAML metadata, fenced and indented code, pipe
 // tables, HTML comments and the opening fences of divs. Searches for closers that may never come are
 // cached, so repeating an unclosed opener does not rescan the rest of the document.
-import { parseAttributes, type AttributeBlock } from './attributes';
+import type { AttributeBlock } from './attributes';
+import { AttributeReader } from './attributeReader';
 import type { BlockSink } from './blocks';
 import { LineTable, SPACE, TAB } from './lines';
 import { workCounter } from './work';
@@ -16,7 +17,12 @@ export class LeafBlocks extends LineTable {
   private readonly noFenceCloser = new Map<number, { from: number; to: number; version: number; length: number }>();
   private readonly metadataSearch = new CachedSearch();
 
-  constructor(text: string, lineStarts: number[], protected readonly sink: BlockSink) {
+  constructor(
+    text: string,
+    lineStarts: number[],
+    protected readonly sink: BlockSink,
+    protected readonly attributeReader = new AttributeReader(text),
+  ) {
     super(text, lineStarts);
   }
 
@@ -55,7 +61,7 @@ export class LeafBlocks extends LineTable {
     if (q - this.content[i] < 3) return null;
     while (q < end && (text.charCodeAt(q) === SPACE || text.charCodeAt(q) === TAB)) q++;
     let attributes: AttributeBlock | null;
-    if (text.charCodeAt(q) === 123) attributes = parseAttributes(text, q, end);
+    if (text.charCodeAt(q) === 123) attributes = this.attributeReader.read(q, end);
     else {
       const word = /[^\s{}:]+/y;
       word.lastIndex = q;

@@ -1,6 +1,7 @@
 // The parser of DESIGN §3: text → passages (spans and divs carrying codebook keys), text blocks, problems.
 // It never throws: bad markup is text plus a problem, as pandoc would read it.
-import { type AttributeBlock, type LineContent, parseAttributes } from './attributes';
+import type { AttributeBlock, LineContent } from './attributes';
+import { AttributeReader } from './attributeReader';
 import { BlockParser, MAX_CONTAINER_DEPTH, type BlockSink, type DivChain, type OpenDiv } from './blocks';
 import { InlineScanner } from './inline';
 import { LineIndex, lineOfOffset } from './text';
@@ -48,7 +49,7 @@ export interface OpenDivs {
 /** Parses from `fromLine` (or the start), inside `open` divs, until `stopAt` accepts a sync line (or the end). */
 export function parseRegion(text: string, lines: LineIndex, lookup: CodebookLookup, fromLine?: number, stopAt?: (line: number, open: DivChain | null) => boolean, open?: OpenDivs, chainBase = 0) {
   const collector = new Collector(text, lookup, open?.passages ?? [], open?.contentStarts);
-  const parser = new BlockParser(text, lines.lineStarts, collector);
+  const parser = new BlockParser(text, lines.lineStarts, collector, collector.attributeReader);
   parser.chainBase = chainBase;
   collector.setLines(parser.lineStart, parser.lineEnd, (line) => parser.contentStartOf(line));
   const endLine = parser.parse(fromLine, stopAt, open?.divs);
@@ -61,10 +62,18 @@ export const UNCLOSED_DIV = 'This fenced div is never closed (add a line of ":::
 /** `{key=` at the start of an attribute list (sticky: never reads past the key). */
 const STRAY_KEY = /\{[ \t]*([\p{L}][\p{L}\p{N}\-_:.]*)[ \t]*=/uy;
 
+/** What a passage takes from its attribute list: shared by every passage with the same list when it has no problems. */
+interface PassageFields {
+  tags: Record<string, string[]>;
+  note: string | null;
+  problems: Problem[];
+}
+
 class Collector implements BlockSink {
   passages: Passage[] = [];
   blocks: TextBlock[] = [];
   problems: Problem[] = [];
+  readonly attributeReader: AttributeReader;
   private readonly inline: InlineScanner;
   private lineStart: number[] = [];
   private lineEnd: number[] = [];
@@ -76,13 +85,25 @@ class Collector implements BlockSink {
     private readonly external: Passage[] = [],
     private readonly externalContentStarts?: number[],
   ) {
-    this.inline = new InlineScanner(text, {
-      span: (open, close, attributes) => {
-        if (!this.isPassage(attributes)) return;
-        this.passages.push(this.makePassage('span', open, attributes.end, open + 1, close, attributes));
+    this.attributeReader = new AttributeReader(text);
+    this.inline = new InlineScanner(
+      text,
+      {
+        span: (open, close, attributes) => {
+          const fields = this.fieldsOf(attributes);
+          if (fields) this.passages.push(this.makePassage('span', open, attributes.end, open + 1, close, attributes, fields));
+        },
+        strayAttributes: (at, end, known) => this.strayAttributes(at, end, known),
       },
-      strayAttributes: (at, end, known) => this.strayAttributes(at, end, known),
-    });
+      this.attributeReader,
+    );
+  }
+
+  /** The passage fields of an attribute list, or null when it names no dimension (then it is no passage). */
+  private fieldsOf(attributes: AttributeBlock): PassageFields | null {
+    const fields = this.attributeReader.derived(attributes, (block) => this.readFields(block), (read) => read === null || read.problems.length === 0);
+    if (fields) for (const problem of fields.problems) this.problems.push(problem);
+    return fields;
   }
 
   private isPassage(attributes: AttributeBlock): boolean {
@@ -101,11 +122,12 @@ class Collector implements BlockSink {
   }
 
   divOpened(line: number, attributes: AttributeBlock): number {
-    if (!this.isPassage(attributes)) return -1;
+    const fields = this.fieldsOf(attributes);
+    if (!fields) return -1;
     const start = this.lineStart[line];
     const fenceEnd = this.lineEnd[line];
     const next = line + 1 < this.lineStart.length ? this.lineStart[line + 1] : fenceEnd;
-    this.passages.push(this.makePassage('div', start, -1, next, -1, attributes));
+    this.passages.push(this.makePassage('div', start, -1, next, -1, attributes, fields));
     return this.passages.length - 1;
   }
 
@@ -176,10 +198,16 @@ class Collector implements BlockSink {
     };
   }
 
-  private makePassage(kind: Passage['kind'], start: number, end: number, contentStart: number, contentEnd: number, attributes: AttributeBlock): Passage {
+  private makePassage(kind: Passage['kind'], start: number, end: number, contentStart: number, contentEnd: number, attributes: AttributeBlock, fields: PassageFields): Passage {
+    return { kind, start, end, contentStart, contentEnd, attributes, tags: fields.tags, note: fields.note, parent: -1, depth: 0 };
+  }
+
+  private readFields(attributes: AttributeBlock): PassageFields | null {
+    if (!this.isPassage(attributes)) return null;
     // Keyed by dimension ids from the document and codebook: no prototype, so `constructor` is just a key.
     const tags = keyedRecord<string[]>();
     let note: string | null = null;
+    const problems: Problem[] = [];
     const { pairs } = attributes;
     for (let i = 0; i < pairs.length; i++) {
       const pair = pairs[i];
@@ -187,12 +215,14 @@ class Collector implements BlockSink {
       const dimension = isNote ? undefined : this.lookup.dimension(pair.key);
       if (!isNote && !dimension) continue;
       if (this.seenBefore(pairs, i)) {
-        this.problem('warning', 'repeated-key', `"${pair.key}" is given more than once; pandoc keeps both, this passage uses all their values`, pair.start, pair.end);
+        problems.push({ severity: 'warning', code: 'repeated-key', message: `"${pair.key}" is given more than once; pandoc keeps both, this passage uses all their values`, start: pair.start, end: pair.end });
       }
-      if (dimension) this.readTags(pair, dimension, tags);
+      if (dimension) this.readTags(pair, dimension, tags, problems);
       else note = note === null ? pair.value : `${note}\n${pair.value}`;
     }
-    return { kind, start, end, contentStart, contentEnd, attributes, tags, note, parent: -1, depth: 0 };
+    // Passages with the same list share these: frozen, so no reader can change another passage's tags.
+    for (const key in tags) Object.freeze(tags[key]);
+    return { tags: Object.freeze(tags), note, problems };
   }
 
   private seenBefore(pairs: AttributeBlock['pairs'], i: number): boolean {
@@ -200,23 +230,23 @@ class Collector implements BlockSink {
     return false;
   }
 
-  private readTags(pair: AttributeBlock['pairs'][number], dimension: Dimension, tags: Record<string, string[]>): void {
+  private readTags(pair: AttributeBlock['pairs'][number], dimension: Dimension, tags: Record<string, string[]>, problems: Problem[]): void {
     const list = (tags[pair.key] ??= []);
     const values = hasWhitespace(pair.value) ? pair.value.split(/\s+/).filter(Boolean) : pair.value ? [pair.value] : [];
-    if (values.length === 0) this.problem('warning', 'empty-tag', `"${pair.key}" has no tag`, pair.start, pair.end);
+    if (values.length === 0) problems.push({ severity: 'warning', code: 'empty-tag', message: `"${pair.key}" has no tag`, start: pair.start, end: pair.end });
     for (const value of values) {
       const tag = this.lookup.tag(pair.key, value);
       if (!tag) {
         const suggestion = this.lookup.suggest(pair.key, value);
         const hint = suggestion ? ` Did you mean "${suggestion}"?` : ` Known tags: ${dimension.tags.map((t) => t.id).join(', ')}.`;
         const at = this.valueRange(pair, value);
-        this.problems.push({ severity: 'warning', code: 'unknown-tag', message: `Unknown ${pair.key} tag "${value}".${hint}`, start: at[0], end: at[1], dimension: pair.key, value, suggestion });
+        problems.push({ severity: 'warning', code: 'unknown-tag', message: `Unknown ${pair.key} tag "${value}".${hint}`, start: at[0], end: at[1], dimension: pair.key, value, suggestion });
       }
       const id = tag?.id ?? value;
       if (!list.includes(id)) list.push(id);
     }
     if (!dimension.multiple && list.length > 1) {
-      this.problem('warning', 'too-many-tags', `"${pair.key}" takes one tag, this passage has ${list.length}`, pair.start, pair.end);
+      problems.push({ severity: 'warning', code: 'too-many-tags', message: `"${pair.key}" takes one tag, this passage has ${list.length}`, start: pair.start, end: pair.end });
     }
   }
 
@@ -236,7 +266,7 @@ class Collector implements BlockSink {
     STRAY_KEY.lastIndex = open;
     const found = STRAY_KEY.exec(this.text);
     if (!found || STRAY_KEY.lastIndex > end || !this.lookup.isDimension(found[1])) return;
-    const attributes = known === undefined ? parseAttributes(this.text, open, end, this.inline.lineContent) : known;
+    const attributes = known === undefined ? this.attributeReader.read(open, end, this.inline.lineContent) : known;
     const message = attributes
       ? 'These tags have no opening "[" in the same paragraph, so they tag nothing (a span cannot cross a blank line).'
       : 'These tags are not a valid attribute list (check quotes and the closing "}"), so they tag nothing.';
