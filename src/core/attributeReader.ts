@@ -12,6 +12,8 @@ const MAX_REMEMBERED_LENGTH = 200;
 const MAX_REMEMBERED = 512;
 
 interface Remembered {
+  /** The list's text, `{` to `}`. */
+  source: string;
   /** The list as read at offset 0. */
   template: AttributeBlock;
   /** What the caller derived from it, once (see `derived`). */
@@ -20,7 +22,7 @@ interface Remembered {
 }
 
 export class AttributeReader {
-  private readonly remembered = new Map<string, Remembered>();
+  private readonly remembered = new Map<number, Remembered>();
   /** The list `read` returned last and its entry: the caller derives from it right after reading. */
   private lastBlock: AttributeBlock | null = null;
   private lastEntry: Remembered | undefined;
@@ -30,19 +32,42 @@ export class AttributeReader {
   /** parseAttributes(text, open, limit, lineContent), from memory when this list's text was read before. */
   read(open: number, limit: number, lineContent?: LineContent): AttributeBlock | null {
     const text = this.text;
-    const close = closingBraceOnLine(text, open, Math.min(limit, open + MAX_REMEMBERED_LENGTH));
+    const close = this.closingBraceOnLine(open, Math.min(limit, open + MAX_REMEMBERED_LENGTH));
     if (close === -1) return this.forget(parseAttributes(text, open, limit, lineContent));
-    const source = text.slice(open, close + 1);
-    let entry = this.remembered.get(source);
-    if (entry) {
-      workCounter.visits += source.length;
+    // Looked up by a hash of its characters, then compared: slicing and hashing a string per list cost more.
+    const hash = this.hash;
+    let entry = this.remembered.get(hash);
+    if (entry && entry.source.length === close + 1 - open && text.startsWith(entry.source, open)) {
+      workCounter.visits += entry.source.length;
       return this.remember(shifted(entry.template, open), entry);
     }
     const block = parseAttributes(text, open, limit, lineContent);
-    if (!block || block.end !== close + 1 || lastAttributeRead.unclosedQuote || this.remembered.size >= MAX_REMEMBERED) return this.forget(block);
-    entry = { template: shifted(block, -open), derived: undefined, hasDerived: false };
-    this.remembered.set(source, entry);
+    if (entry || !block || block.end !== close + 1 || lastAttributeRead.unclosedQuote || this.remembered.size >= MAX_REMEMBERED) return this.forget(block);
+    entry = { source: text.slice(open, close + 1), template: shifted(block, -open), derived: undefined, hasDerived: false };
+    this.remembered.set(hash, entry);
     return this.remember(block, entry);
+  }
+
+  /** Hash of the characters the last closingBraceOnLine passed. */
+  private hash = 0;
+
+  /**
+   * The first `}` after `open` before `limit` with no line break or tab before it, or -1. (A tab in a quoted
+   * value reads as spaces up to the next multiple of 4 columns: it depends on where the list stands.)
+   */
+  private closingBraceOnLine(open: number, limit: number): number {
+    const text = this.text;
+    let hash = 0;
+    for (let i = open + 1; i < limit; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 125) {
+        this.hash = hash;
+        return i;
+      }
+      if (c === 10 || c === 13 || c === 9) return -1;
+      hash = (Math.imul(hash, 31) + c) | 0;
+    }
+    return -1;
   }
 
   /**
@@ -71,19 +96,6 @@ export class AttributeReader {
     this.lastEntry = undefined;
     return block;
   }
-}
-
-/**
- * The first `}` after `open` before `limit` with no line break or tab before it, or -1. (A tab in a quoted
- * value reads as spaces up to the next multiple of 4 columns: it depends on where the list stands.)
- */
-function closingBraceOnLine(text: string, open: number, limit: number): number {
-  for (let i = open + 1; i < limit; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 125) return i;
-    if (c === 10 || c === 13 || c === 9) return -1;
-  }
-  return -1;
 }
 
 /** The list moved by `delta` characters (ids, classes, keys and values shared: strings never change). */

@@ -306,7 +306,9 @@ class Collector implements BlockSink {
       while (p < passages.length && passages[p].start < block.start) p++;
       for (; p < passages.length && passages[p].start < block.end; p++) {
         const span = passages[p];
-        if (span.kind === 'span') length -= markupLength(span) - this.layoutIn(span.start, span.contentStart) - this.layoutIn(span.contentEnd, span.end);
+        if (span.kind !== 'span') continue;
+        // Only markup that wraps onto another line holds layout (one-line blocks have none).
+        length -= lastLine > firstLine ? markupLength(span) - this.layoutIn(span.start, span.contentStart) - this.layoutIn(span.contentEnd, span.end) : markupLength(span);
       }
       block.proseLength = Math.max(0, length);
     }
