@@ -28,7 +28,7 @@ const MAIN_SPECIAL = charTable('[]\\`$<!^');
  * The next offset at or after `from` of one character, cached: scans mostly move forward, so one native
  * search serves many calls. A step back is answered by a short loop up to the known next occurrence.
  */
-class NextOccurrence {
+export class NextOccurrence {
   private searchedFrom = Infinity;
   private at = -1;
   constructor(private readonly text: string, private readonly char: string) {}

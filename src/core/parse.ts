@@ -1,7 +1,7 @@
 // The parser of DESIGN §3: text → passages (spans and divs carrying codebook keys), text blocks, problems.
 // It never throws: bad markup is text plus a problem, as pandoc would read it.
 import type { AttributeBlock, LineContent } from './attributes';
-import { AttributeReader } from './attributeReader';
+import { AttributeReader, attributeMemoryFor } from './attributeReader';
 import { BlockParser, MAX_CONTAINER_DEPTH, type BlockSink, type DivChain, type OpenDiv } from './blocks';
 import { InlineScanner } from './inline';
 import { LineIndex, lineOfOffset } from './text';
@@ -85,7 +85,7 @@ class Collector implements BlockSink {
     private readonly external: Passage[] = [],
     private readonly externalContentStarts?: number[],
   ) {
-    this.attributeReader = new AttributeReader(text);
+    this.attributeReader = new AttributeReader(text, attributeMemoryFor(lookup));
     this.inline = new InlineScanner(
       text,
       {

@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { parseAttributes } from '../../src/core/attributes';
 import { AttributeReader } from '../../src/core/attributeReader';
-import { parseDocument } from '../../src/core';
+import { CodebookLookup, DEFAULT_CODEBOOK, parseDocument } from '../../src/core';
 import { lookup } from './helpers';
 
 // Lists that repeat, and look-alikes that must not be taken for them: a `}` inside quotes, a line break, an
@@ -73,5 +73,24 @@ describe('attribute reader', () => {
     );
     assert.ok(problems[1].start > problems[0].start);
     assert.deepEqual(passages.map((p) => text.slice(p.attributes.start, p.attributes.end)), ['{evidence=research use=embedded}', '{evidence=research use=embedded}', '{evidence=reserch}', '{evidence=reserch}']);
+  });
+});
+
+describe('attribute memory across documents', () => {
+  it('is kept per codebook: the same list reads by the codebook each document is parsed with', () => {
+    const withoutUse = new CodebookLookup({ ...DEFAULT_CODEBOOK, dimensions: DEFAULT_CODEBOOK.dimensions.filter((d) => d.id !== 'use') });
+    const text = 'A [claim]{use=embedded} here.\n';
+    assert.equal(parseDocument(text, lookup).passages.length, 1);
+    assert.equal(parseDocument(text, withoutUse).passages.length, 0);
+    assert.equal(parseDocument(`Other text. ${text}`, lookup).passages[0].tags.use[0], 'embedded');
+  });
+
+  it('reads a list the same in a later document, wherever it stands there', () => {
+    const first = parseDocument('[a]{evidence=practice note="x"}\n', lookup);
+    const later = parseDocument('Some words first, then [b]{evidence=practice note="x"}\n', lookup);
+    assert.equal(later.passages[0].tags, first.passages[0].tags);
+    assert.equal(later.passages[0].note, 'x');
+    assert.equal(later.passages[0].attributes.start, 26);
+    assert.deepEqual(later.passages[0].attributes.pairs.map((p) => [p.start, p.valueStart, p.valueEnd]), [[27, 36, 44], [45, 50, 53]]);
   });
 });
