@@ -97,9 +97,12 @@ export function passageUnits(passages: Passage[]): number[][] {
 function groupUnits(passages: Passage[]): number[][] {
   const units: number[][] = [];
   let groups: Map<string, number[]> | undefined;
-  passages.forEach((passage, index) => {
-    const group = passage.attributes.pairs.length ? pieceGroup(passage) : undefined;
-    if (group === undefined) return void units.push([index]);
+  for (let index = 0; index < passages.length; index++) {
+    const group = pieceGroup(passages[index]);
+    if (group === undefined) {
+      units.push([index]);
+      continue;
+    }
     const unit = (groups ??= new Map()).get(group);
     if (unit) unit.push(index);
     else {
@@ -107,6 +110,6 @@ function groupUnits(passages: Passage[]): number[][] {
       groups.set(group, created);
       units.push(created);
     }
-  });
+  }
   return units;
 }

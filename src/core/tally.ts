@@ -54,20 +54,30 @@ export function summarizeDocument(doc: ParsedDocument, rows = MATRIX_ROWS, colum
   const pairs = new Map<string, Map<string, number>>();
   // Pieces of one passage (an imported coding split around an overlap) count once, their characters summed.
   const units = passageUnits(passages);
+  // Passages with the same attribute list share one tags record: add those up first, then count each record
+  // once (the maps fill in the same order, as a record's first unit is where its tags first appear).
+  const byTags = new Map<Record<string, string[]>, TagCount>();
   for (const unit of units) {
     // Sub-tags count for their parents too, each passage once per tag.
     const tags = unitTags(unit, passages, doc);
     let unitCharacters = 0;
     for (const index of unit) unitCharacters += characters[index];
+    const sum = byTags.get(tags);
+    if (sum) {
+      sum.passages++;
+      sum.characters += unitCharacters;
+    } else byTags.set(tags, { passages: 1, characters: unitCharacters });
+  }
+  for (const [tags, sum] of byTags) {
     for (const dimension of Object.keys(tags)) {
       let byTag = counts.get(dimension);
       if (!byTag) counts.set(dimension, (byTag = new Map()));
       for (const tag of tags[dimension]) {
         const count = byTag.get(tag);
         if (count) {
-          count.passages++;
-          count.characters += unitCharacters;
-        } else byTag.set(tag, { passages: 1, characters: unitCharacters });
+          count.passages += sum.passages;
+          count.characters += sum.characters;
+        } else byTag.set(tag, { passages: sum.passages, characters: sum.characters });
       }
     }
     const rowTags = tags[rows];
@@ -76,7 +86,7 @@ export function summarizeDocument(doc: ParsedDocument, rows = MATRIX_ROWS, colum
       for (const r of rowTags) {
         let row = pairs.get(r);
         if (!row) pairs.set(r, (row = new Map()));
-        for (const c of columnTags) row.set(c, (row.get(c) ?? 0) + 1);
+        for (const c of columnTags) row.set(c, (row.get(c) ?? 0) + sum.passages);
       }
     }
   }
