@@ -131,7 +131,8 @@ export class IndexService implements vscode.Disposable {
     const search = context === undefined ? findEvidenceFiles(this.settings, token) : undefined;
     await this.stored.load();
     const phases: Record<string, number> = (this.stats.phases = { read: this.stored.readMs, load: performance.now() - started });
-    const quick = !search && this.stored.size > 0 && this.stored.loadedContext === context;
+    // A workspace opened for the first time (nothing stored) is walked too: its figures need not wait for the search.
+    const quick = !search && (this.stored.size === 0 || this.stored.loadedContext === context);
     const host = this.storeCheckHost();
     const fromStore = await indexFromStore(host, token, started, quick);
     phases.check = performance.now() - started;
