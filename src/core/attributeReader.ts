@@ -78,8 +78,10 @@ export class AttributeReader {
     }
     const block = parseAttributes(text, open, limit, lineContent);
     if (!block || block.end !== close + 1 || lastAttributeRead.unclosedQuote) return this.forget(block);
-    if (this.remembered.size >= MAX_REMEMBERED) this.remembered.clear();
-    const entry: Remembered = { source: copied(text.slice(open, close + 1)), template: shifted(block, -open, copied), derived: undefined, hasDerived: false, next: first };
+    // Starting again drops the chains too (a new entry must not hold on to the old one under its key).
+    const full = this.remembered.size >= MAX_REMEMBERED;
+    if (full) this.remembered.clear();
+    const entry: Remembered = { source: copied(text.slice(open, close + 1)), template: shifted(block, -open, copied), derived: undefined, hasDerived: false, next: full ? undefined : first };
     this.remembered.set(key, entry);
     // The template's strings, not the block's: what is derived from it may be kept, and must not keep the text.
     return this.remember(shifted(entry.template, open), entry);
