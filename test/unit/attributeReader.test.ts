@@ -50,6 +50,15 @@ describe('attribute reader', () => {
     );
   });
 
+  it('past its size the memory starts again, and still reads every list right', () => {
+    const lists = Array.from({ length: 5000 }, (_, i) => `{evidence=research k=v${i}}`);
+    const text = [...lists, ...lists].join(' ');
+    const reader = new AttributeReader(text);
+    for (let open = text.indexOf('{'); open !== -1; open = text.indexOf('{', open + 1)) {
+      assert.deepStrictEqual(reader.read(open, text.length), parseAttributes(text, open, text.length));
+    }
+  });
+
   it('gives each read its own block, so shifting one passage moves no other', () => {
     const text = '{evidence=research} {evidence=research}';
     const reader = new AttributeReader(text);
