@@ -102,14 +102,20 @@ export class IndexService implements vscode.Disposable {
     });
   }
 
-  /** Drops documents as one change: the views hear of it once, not once per document (a folder of thousands). */
-  private deleteWhere(matches: (key: string) => boolean): void {
+  /** Drops documents as one change: the views hear of it once, not once per document (a folder of thousands). Returns how many. */
+  private deleteWhere(matches: (key: string) => boolean): number {
+    let deleted = 0;
     this.index.hold();
     try {
-      for (const document of this.index.all()) if (matches(document.key)) this.index.delete(document.key);
+      for (const document of this.index.all()) {
+        if (!matches(document.key)) continue;
+        this.index.delete(document.key);
+        deleted++;
+      }
     } finally {
       this.index.release();
     }
+    return deleted;
   }
 
   private forget(uri: vscode.Uri): void {
@@ -162,7 +168,7 @@ export class IndexService implements vscode.Disposable {
     const scanAll = async (progress: vscode.Progress<{ message?: string; increment?: number }> | undefined, cancel: vscode.CancellationToken | undefined, flushIfDue: () => void) => {
       // Documents indexed before that the scan no longer finds (excluded, deleted while closed) go.
       if (token.isCancellationRequested) return;
-      for (const document of this.index.all()) if (!found.has(document.key) && !this.touchedDuringScan?.has(document.key)) this.index.delete(document.key);
+      this.deleteWhere((key) => !found.has(key) && !this.touchedDuringScan?.has(key));
       let sliceStart = performance.now();
       const yieldIfDue = async () => {
         const now = performance.now();
@@ -232,11 +238,10 @@ export class IndexService implements vscode.Disposable {
     if (token.isCancellationRequested) return new Set();
     const keys = new Set(listed.map((uri) => uri.toString()));
     const missing = listed.filter((uri) => !this.index.get(uri.toString()) && !this.touchedDuringScan?.has(uri.toString()));
-    const extra = this.index.all().filter((d) => !keys.has(d.key) && !this.touchedDuringScan?.has(d.key));
-    for (const document of extra) this.index.delete(document.key);
+    const dropped = this.deleteWhere((key) => !keys.has(key) && !this.touchedDuringScan?.has(key));
     await Promise.all(missing.map((uri) => this.indexFile(uri)));
-    this.stats = { ...this.stats, files: this.index.size, passages: this.index.passageCount, reconciled: { added: missing.length, dropped: extra.length } };
-    if (missing.length || extra.length) log(`The quick listing of the workspace differed from VS Code's search: ${missing.length} documents added, ${extra.length} dropped.`);
+    this.stats = { ...this.stats, files: this.index.size, passages: this.index.passageCount, reconciled: { added: missing.length, dropped } };
+    if (missing.length || dropped) log(`The quick listing of the workspace differed from VS Code's search: ${missing.length} documents added, ${dropped} dropped.`);
     return keys;
   }
 
