@@ -10,6 +10,7 @@
 import type { TagCount } from './tally';
 import { encodeHeavy } from './indexStoreHeavy';
 import { heavyBytes, type LightDocument, type PendingDocument, type StoredDocument } from './indexStore';
+import type { CountTotals } from './workspaceIndex';
 
 /** Bumped whenever the parser, the summary or this layout could read the same text differently. */
 export const INDEX_STORE_VERSION = 'evidence-tagger-index-4';
@@ -135,13 +136,6 @@ class NumberReader {
     this.at++;
     return undefined;
   }
-}
-
-/** What the index counts over a set of documents: passages, and passages per dimension and per tag key. */
-export interface CountTotals {
-  passages: number;
-  dimensionCounts: Map<string, number>;
-  tagCounts: Map<string, number>;
 }
 
 export interface OpenedIndexStore {

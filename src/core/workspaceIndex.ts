@@ -90,6 +90,13 @@ export function indexDocument(key: string, label: string, parsed: ParsedDocument
   };
 }
 
+/** What the index counts over a set of documents: passages, and passages per dimension and per tag key. */
+export interface CountTotals {
+  passages: number;
+  dimensionCounts: Map<string, number>;
+  tagCounts: Map<string, number>;
+}
+
 export const tagKey = (dimension: string, tag: string) => `${dimension}\u0000${tag}`;
 
 /** Adds `sign` times each count to the totals in `target` (the index's totals, a stored index's sums). */
@@ -157,7 +164,7 @@ export class WorkspaceIndex {
    * Many documents at once whose counts together are known (a stored index sums them while it is checked):
    * no document's own counts are read, which for a stored document would mean decoding them.
    */
-  adopt(documents: IndexedDocument[], totals: { passages: number; dimensionCounts: Map<string, number>; tagCounts: Map<string, number> }): void {
+  adopt(documents: IndexedDocument[], totals: CountTotals): void {
     for (const document of documents) {
       this.count(this.documents.get(document.key), -1);
       this.documents.set(document.key, document);

@@ -48,6 +48,8 @@ async function readWhole(path: string): Promise<Uint8Array> {
   }
 }
 
+const noTotals = (): CountTotals => ({ passages: 0, dimensionCounts: new Map(), tagCounts: new Map() });
+
 export class StoredIndex {
   private entries = new Map<string, StoredDocument | PendingDocument>();
   private loaded = false;
@@ -62,7 +64,7 @@ export class StoredIndex {
   readMs = 0;
   /** The entries as loaded, and their counts together (see adoptLoaded). */
   private loadedEntries = new Set<StoredDocument>();
-  private loadedTotals: CountTotals = { passages: 0, dimensionCounts: new Map(), tagCounts: new Map() };
+  private loadedTotals: CountTotals = noTotals();
 
   constructor(private readonly storage: vscode.Uri | undefined, private readonly sliceMs: number) {}
 
@@ -117,7 +119,7 @@ export class StoredIndex {
       addCounts(totals.tagCounts, entry.light.tagCounts, -1);
     }
     this.loadedEntries = new Set();
-    this.loadedTotals = { passages: 0, dimensionCounts: new Map(), tagCounts: new Map() };
+    this.loadedTotals = noTotals();
     return totals;
   }
 
@@ -158,7 +160,7 @@ export class StoredIndex {
     this.entries = entries;
     this.loadedContext = store?.context ?? '';
     this.loadedEntries = new Set(entries.values());
-    this.loadedTotals = store ? store.totals() : { passages: 0, dimensionCounts: new Map(), tagCounts: new Map() };
+    this.loadedTotals = store ? store.totals() : noTotals();
   }
 
   /** The next load() reads the file again (a new session); `forget` also drops what is known now. */
@@ -168,7 +170,7 @@ export class StoredIndex {
       this.entries.clear();
       this.loadedContext = '';
       this.loadedEntries = new Set();
-      this.loadedTotals = { passages: 0, dimensionCounts: new Map(), tagCounts: new Map() };
+      this.loadedTotals = noTotals();
     }
   }
 
