@@ -101,9 +101,9 @@ export async function freePort() {
 
 /**
  * Starts the server on loopback in its own process group and temp folder. Returns its base URL, the URL
- * that opens `folder` with the extension (and optionally the tests) loaded, and stop().
+ * that opens `folder` with the extension (and optionally the tests) loaded, and stop(). `dataDir`, when
+ * given, is kept (a second server on it is a new session of the same profile and workspace storage).
  */
-/** `dataDir`, when given, is kept (a second server on it is a new session of the same profile and workspace storage). */
 export async function startServer({ folder, extensionPath, testsPath, openFile, settings, env = {}, port, dataDir: keptDataDir }) {
   const chosenPort = port ?? (await freePort());
   const dataDir = keptDataDir ?? mkdtempSync(join(tmpdir(), 'evidence-vscode-'));
