@@ -1,6 +1,6 @@
 // The parser of DESIGN §3: text → passages (spans and divs carrying codebook keys), text blocks, problems.
 // It never throws: bad markup is text plus a problem, as pandoc would read it.
-import type { AttributeBlock, LineContent } from './attributes';
+import type { AttributeBlock, KeyValue, LineContent } from './attributes';
 import { AttributeReader, attributeMemoryFor } from './attributeReader';
 import { BlockParser, MAX_CONTAINER_DEPTH, type BlockSink, type DivChain, type OpenDiv } from './blocks';
 import { InlineScanner } from './inline';
@@ -61,6 +61,9 @@ export const UNCLOSED_DIV = 'This fenced div is never closed (add a line of ":::
 
 /** `{key=` at the start of an attribute list (sticky: never reads past the key). */
 const STRAY_KEY = /\{[ \t]*([\p{L}][\p{L}\p{N}\-_:.]*)[ \t]*=/uy;
+
+/** A warning about a whole `key=value` pair. */
+const pairWarning = (code: Problem['code'], message: string, pair: KeyValue): Problem => ({ severity: 'warning', code, message, start: pair.start, end: pair.end });
 
 /** What a passage takes from its attribute list: shared by every passage with the same list when it has no problems. */
 interface PassageFields {
@@ -215,7 +218,7 @@ class Collector implements BlockSink {
       const dimension = isNote ? undefined : this.lookup.dimension(pair.key);
       if (!isNote && !dimension) continue;
       if (this.seenBefore(pairs, i)) {
-        problems.push({ severity: 'warning', code: 'repeated-key', message: `"${pair.key}" is given more than once; pandoc keeps both, this passage uses all their values`, start: pair.start, end: pair.end });
+        problems.push(pairWarning('repeated-key', `"${pair.key}" is given more than once; pandoc keeps both, this passage uses all their values`, pair));
       }
       if (dimension) this.readTags(pair, dimension, tags, problems);
       else note = note === null ? pair.value : `${note}\n${pair.value}`;
@@ -233,7 +236,7 @@ class Collector implements BlockSink {
   private readTags(pair: AttributeBlock['pairs'][number], dimension: Dimension, tags: Record<string, string[]>, problems: Problem[]): void {
     const list = (tags[pair.key] ??= []);
     const values = hasWhitespace(pair.value) ? pair.value.split(/\s+/).filter(Boolean) : pair.value ? [pair.value] : [];
-    if (values.length === 0) problems.push({ severity: 'warning', code: 'empty-tag', message: `"${pair.key}" has no tag`, start: pair.start, end: pair.end });
+    if (values.length === 0) problems.push(pairWarning('empty-tag', `"${pair.key}" has no tag`, pair));
     for (const value of values) {
       const tag = this.lookup.tag(pair.key, value);
       if (!tag) {
@@ -246,7 +249,7 @@ class Collector implements BlockSink {
       if (!list.includes(id)) list.push(id);
     }
     if (!dimension.multiple && list.length > 1) {
-      problems.push({ severity: 'warning', code: 'too-many-tags', message: `"${pair.key}" takes one tag, this passage has ${list.length}`, start: pair.start, end: pair.end });
+      problems.push(pairWarning('too-many-tags', `"${pair.key}" takes one tag, this passage has ${list.length}`, pair));
     }
   }
 
