@@ -18,13 +18,7 @@ export class LineIndex {
 
   constructor(text: string) {
     this.source = text;
-    const starts = [0];
-    let at = text.indexOf('\n');
-    while (at !== -1) {
-      starts.push(at + 1);
-      at = text.indexOf('\n', at + 1);
-    }
-    this.lineStarts = starts;
+    this.lineStarts = lineStartsOf(text);
   }
 
   /**
@@ -92,4 +86,19 @@ export class LineIndex {
     if (line >= this.lineStarts.length) return this.source.length;
     return Math.min(this.lineStarts[line] + Math.max(0, character), this.lineEnd(line));
   }
+}
+
+/**
+ * Where each line of `text` starts. The breaks are counted first so the table is made at its size: pushing
+ * grows it by copies, which cost more than a second indexOf pass when lines are short (a transcript, one
+ * word a line).
+ */
+export function lineStartsOf(text: string): number[] {
+  let count = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  const starts = new Array<number>(count);
+  starts[0] = 0;
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts[line++] = at + 1;
+  return starts;
 }

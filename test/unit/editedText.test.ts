@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { EditedText } from '../../src/core/editedText';
+import { LineIndex, lineStartsOf } from '../../src/core/text';
 
 const edit = fc.tuple(fc.nat(), fc.nat(40), fc.string({ unit: fc.constantFrom('a', 'b', '\n', '\r', 'é', '😀'), maxLength: 300 }));
 
@@ -48,5 +49,20 @@ describe('edited text', () => {
     assert.equal(text.slice(49_999, 51_001), 'x' + 'y'.repeat(1000) + 'x');
     assert.equal(start.toString(), 'x'.repeat(100_000));
     assert.equal(text.toString(), 'x'.repeat(50_000) + 'y'.repeat(1000) + 'x'.repeat(50_000));
+  });
+});
+
+describe('line starts', () => {
+  it('are the offsets after each line feed, with 0 first, as splitting the text gives them', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', '\n', '\r', '😀', ' '), maxLength: 400 });
+    fc.assert(
+      fc.property(text, (source) => {
+        const expected = [0];
+        for (const line of source.split('\n').slice(0, -1)) expected.push(expected[expected.length - 1] + line.length + 1);
+        assert.deepEqual(lineStartsOf(source), expected);
+        assert.deepEqual(new LineIndex(source).lineStarts, expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
