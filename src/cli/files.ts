@@ -19,11 +19,32 @@ export interface WalkReporter {
 }
 
 /**
+ * What a walk's result depends on besides the documents' own stats: each folder it read, with its
+ * status-change time (ctime) taken before it was read, and each symbolic link it followed to something that
+ * is no document (a link gone broken is a warning). A folder's ctime moves whenever an entry is added,
+ * removed or renamed in it, and on a change of its permissions (which its mtime misses): while every one
+ * keeps its time, the walk would find the same documents and say the same.
+ */
+export class WalkTimes {
+  readonly paths: string[] = [];
+  readonly times: number[] = [];
+  record(path: string, stats: { ctimeMs: number }): void {
+    this.paths.push(path);
+    this.times.push(stats.ctimeMs);
+  }
+}
+
+/** A path gone between its listing and its stat gets a time no later stat can equal. */
+function statOrNothing(path: string): { ctimeMs: number } {
+  return statSync(path, { throwIfNoEntry: false }) ?? { ctimeMs: NaN };
+}
+
+/**
  * Every document under the given paths, each once, in path order. Throws MissingPathError for a path that
  * does not exist. Symbolic links are followed (a loop is reported once); a folder that cannot be read is
  * reported and skipped, and the walk goes on.
  */
-export function collectDocuments(paths: string[], reporter: WalkReporter = { warn: () => {}, failed: () => {} }): string[] {
+export function collectDocuments(paths: string[], reporter: WalkReporter = { warn: () => {}, failed: () => {} }, walked?: WalkTimes): string[] {
   const found = new Set<string>();
   for (const path of paths) {
     let stats;
@@ -35,7 +56,8 @@ export function collectDocuments(paths: string[], reporter: WalkReporter = { war
     }
     if (stats.isDirectory()) {
       const real = realpathSync(path);
-      walk(join(path), real, found, new Set([real]), reporter);
+      walked?.record(join(path), stats);
+      walk(join(path), real, found, new Set([real]), reporter, walked);
     } else found.add(path);
   }
   return [...found].sort(comparePaths);
@@ -45,7 +67,7 @@ export function collectDocuments(paths: string[], reporter: WalkReporter = { war
  * `folder` is normalized (as join leaves it), so a child's path is the two joined by a separator; `real` is
  * its real path, so a child folder that is not a link has the real path `real/name` (no syscall asked).
  */
-function walk(folder: string, real: string, found: Set<string>, visiting: Set<string>, reporter: WalkReporter): void {
+function walk(folder: string, real: string, found: Set<string>, visiting: Set<string>, reporter: WalkReporter, walked: WalkTimes | undefined): void {
   const prefix = folder === '.' ? '' : folder.endsWith(sep) ? folder : folder + sep;
   let entries;
   try {
@@ -74,6 +96,7 @@ function walk(folder: string, real: string, found: Set<string>, visiting: Set<st
         continue;
       }
     }
+    if (link && !isDirectory && !(isFile && isDocumentPath(entry.name))) walked?.record(path, statOrNothing(path));
     if (isDirectory) {
       const childReal = link ? realpathSync(path) : join(real, entry.name);
       if (visiting.has(childReal)) {
@@ -81,7 +104,9 @@ function walk(folder: string, real: string, found: Set<string>, visiting: Set<st
         continue;
       }
       visiting.add(childReal);
-      walk(path, childReal, found, visiting, reporter);
+      // Stated before it is read: a file added after the stat changes the folder's time after it too.
+      walked?.record(path, statOrNothing(path));
+      walk(path, childReal, found, visiting, reporter, walked);
       visiting.delete(childReal);
     } else if (isFile && isDocumentPath(entry.name)) found.add(path);
   }

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { CodebookLookup, DEFAULT_CODEBOOK, exportAnnotatedHtml, exportCsv, exportHtml, exportJson, exportQdc, exportQdpx, importRefiCodebook, loadCodebook, relativeHref, parseSafely, passageRecord, tallyDocuments, type Codebook } from '../core';
 import { DEFAULT_MAX_FILE_SIZE, readDocument, summarizeFiles, type ReadOptions } from './documents';
-import { collectDocuments, MissingPathError } from './files';
+import { collectDocuments, MissingPathError, WalkTimes } from './files';
 import { checkOutPath, OutFileError, writeOut } from './outFile';
 import { oneLine, printable } from './printable';
 import { printTally } from './tallyReport';
@@ -131,7 +131,9 @@ export function main(argv: string[]): number {
     }
     if (command === 'export') return finish(exportFiles(paths, codebook, parsed.values.format, parsed.values.out, !!parsed.values.bom, options));
     if (paths.length === 0) throw new UsageError(`${command}: give at least one file or folder`);
-    const files = collectDocuments(paths, options);
+    // A tally kept for the next run notes the folders it walked (see storedTally.ts).
+    const walked = command === 'tally' && cacheDirOf(parsed.values) !== undefined ? new WalkTimes() : undefined;
+    const files = collectDocuments(paths, options, walked);
     const lookup = new CodebookLookup(codebook);
     if (command === 'passages') return finish(passages(files, lookup, !!parsed.values.json, options));
     if (command === 'tally') {
@@ -139,7 +141,7 @@ export function main(argv: string[]): number {
       const cache = cacheDir === undefined ? undefined : new SummaryStore(cacheDir, lookup);
       const { stdout, stderr } = tally(files, lookup, !!parsed.values.json, options, cache);
       // A clean run's output is kept for the next identical one (see storedTally.ts).
-      if (cache && warnings === 0 && failures === 0) storeTallyResult(cacheDir!, argv, startedAt, codebookSource, files, files.map((file) => cache.facts.get(file)), stdout, stderr);
+      if (cache && warnings === 0 && failures === 0) storeTallyResult(cacheDir!, argv, startedAt, codebookSource, files, walked!, files.map((file) => cache.facts.get(file)), stdout, stderr);
       return finish(0);
     }
     if (command === 'suggest') return finish(suggest(files, lookup, !!parsed.values.json, options));

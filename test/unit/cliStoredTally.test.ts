@@ -4,12 +4,12 @@
 // was computed.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { comparePaths } from '../../src/cli/files';
-import { plainMtimeMs } from '../../src/cli/storedTally';
+import { plainMtimeMs, unchangedListing } from '../../src/cli/storedTally';
 
 const CLI = resolve(__dirname, '../../dist/cli.js');
 const MARK = '"stored": true,';
@@ -146,5 +146,88 @@ describe('command line: output into a pipe that closes early (`| head`)', functi
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('command line: a stored tally answered without walking the folders again', function () {
+  this.timeout(60000);
+  // Each fixture: a root (the working folder) with docs/, docs/sub/, a link to a file outside that is no
+  // document, and its own cache. Folders' ctimes cannot be set back, so the fixtures are made once and aged
+  // past the two seconds within which a time is not trusted.
+  const CHANGES: Record<string, (docs: string, root: string) => void> = {
+    'a document added in a subfolder': (docs) => writeFileSync(join(docs, 'sub', 'new.md'), 'New [one]{evidence=research}.\n'),
+    'a document removed from a subfolder': (docs) => rmSync(join(docs, 'sub', 's0.md')),
+    'a document renamed': (docs) => renameSync(join(docs, 'sub', 's0.md'), join(docs, 'sub', 'z0.md')),
+    'a subfolder added with a document': (docs) => {
+      mkdirSync(join(docs, 'sub', 'deeper'));
+      writeFileSync(join(docs, 'sub', 'deeper', 'd.md'), 'Deep [one]{evidence=practice}.\n');
+    },
+    'a followed link gone broken': (_docs, root) => rmSync(join(root, 'outside.txt')),
+    'a subfolder replaced by a file of its name': (docs) => {
+      rmSync(join(docs, 'sub'), { recursive: true });
+      writeFileSync(join(docs, 'sub'), 'not a folder');
+    },
+  };
+  const roots = new Map<string, string>();
+  const cli = (root: string, cache: boolean) => {
+    const result = spawnSync(process.execPath, [CLI, 'tally', '--json', ...(cache ? [`--cache=${join(root, 'cache')}`] : []), 'docs'], { cwd: root, encoding: 'utf8' });
+    return { stdout: result.stdout, stderr: result.stderr.replace(/^cache: .*\n/m, ''), stored: result.stdout.includes(MARK) };
+  };
+  const markStored = (root: string) => {
+    for (const name of readdirSync(join(root, 'cache')).filter((n) => n.startsWith('tally-'))) writeFileSync(join(root, 'cache', name), readFileSync(join(root, 'cache', name), 'utf8').replace('{\n', `{\n  ${MARK}\n`));
+  };
+
+  before(async () => {
+    for (const what of [...Object.keys(CHANGES), 'nothing']) {
+      const root = mkdtempSync(join(tmpdir(), 'evidence-walkless-'));
+      mkdirSync(join(root, 'docs', 'sub'), { recursive: true });
+      writeFileSync(join(root, 'outside.txt'), 'a note kept elsewhere');
+      symlinkSync(join(root, 'outside.txt'), join(root, 'docs', 'note'));
+      for (let i = 0; i < 3; i++) {
+        writeFileSync(join(root, 'docs', `d${i}.md`), `Top [passage ${i}]{evidence=research}.\n`);
+        writeFileSync(join(root, 'docs', 'sub', `s${i}.md`), `Sub [passage ${i}]{evidence=practice use=embedded}.\n`);
+      }
+      for (const file of [...readdirSync(join(root, 'docs')).filter((n) => n.endsWith('.md')).map((n) => join(root, 'docs', n)), ...readdirSync(join(root, 'docs', 'sub')).map((n) => join(root, 'docs', 'sub', n))]) {
+        utimesSync(file, new Date(Date.now() - 3600_000), new Date(Date.now() - 3600_000));
+      }
+      roots.set(what, root);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+  });
+  after(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
+
+  it('answers from the store while no folder changed', () => {
+    const root = roots.get('nothing')!;
+    cli(root, true);
+    markStored(root);
+    assert.ok(cli(root, true).stored);
+  });
+
+  for (const what of Object.keys(CHANGES)) {
+    it(`computes again after ${what}, as a run without the cache does`, () => {
+      const root = roots.get(what)!;
+      cli(root, true);
+      markStored(root);
+      assert.ok(cli(root, true).stored, 'answered from the store before the change');
+      CHANGES[what](join(root, 'docs'), root);
+      const after = cli(root, true);
+      const plain = cli(root, false);
+      assert.equal(after.stored, false);
+      assert.equal(after.stdout, plain.stdout);
+      assert.equal(after.stderr, plain.stderr);
+    });
+  }
+
+  it('takes the stored list only while every walked path keeps its ctime, and never within the untrusted two seconds', () => {
+    const root = roots.get('nothing')!;
+    const docs = join(root, 'docs');
+    const folders = [docs, join(docs, 'sub'), join(docs, 'note')];
+    const header = { files: 'a\0b', folders: folders.join('\0'), folderTimes: folders.map((f) => statSync(f).ctimeMs) };
+    assert.deepEqual(unchangedListing(header, Infinity), ['a', 'b']);
+    assert.equal(unchangedListing(header, 0), undefined, 'times too recent to trust');
+    assert.equal(unchangedListing({ ...header, folderTimes: [header.folderTimes[0], header.folderTimes[1] - 1, header.folderTimes[2]] }, Infinity), undefined);
+    assert.equal(unchangedListing({ ...header, folders: header.folders + '\0' + join(docs, 'gone') }, Infinity), undefined, 'one time per path');
+    assert.equal(unchangedListing({ ...header, folders: [docs, join(docs, 'gone'), join(docs, 'note')].join('\0') }, Infinity), undefined);
+    assert.deepEqual(unchangedListing({ files: '', folders: '', folderTimes: [] }, Infinity), []);
   });
 });
