@@ -1,13 +1,13 @@
 // The parser of DESIGN §3: text → passages (spans and divs carrying codebook keys), text blocks, problems.
 // It never throws: bad markup is text plus a problem, as pandoc would read it.
-import type { AttributeBlock, KeyValue, LineContent } from './attributes';
+import type { AttributeBlock, LineContent } from './attributes';
 import { AttributeReader, attributeMemoryFor } from './attributeReader';
 import { BlockParser, MAX_CONTAINER_DEPTH, type BlockSink, type DivChain, type OpenDiv } from './blocks';
 import { InlineScanner } from './inline';
 import { LineIndex, lineOfOffset } from './text';
 import { CodebookLookup } from './codebook/lookup';
-import type { Dimension } from './codebook/schema';
-import { keyedRecord, markupLength, type Passage, type Problem, type TextBlock } from './passage';
+import { markupLength, type Passage, type Problem, type TextBlock } from './passage';
+import { isPassage, readFields, type PassageFields } from './passageFields';
 
 export interface ParsedDocument {
   text: string;
@@ -22,14 +22,6 @@ export interface ParsedDocument {
   sync: { offsets: number[]; stacks: (DivChain | null)[]; unclosed: number[] };
   /** The codebook the tags were read with: tallies roll sub-tags up into their parents through it. */
   lookup: CodebookLookup;
-}
-
-function hasWhitespace(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0) return true;
-  }
-  return false;
 }
 
 export function parseDocument(text: string, lookup: CodebookLookup): ParsedDocument {
@@ -61,16 +53,6 @@ export const UNCLOSED_DIV = 'This fenced div is never closed (add a line of ":::
 
 /** `{key=` at the start of an attribute list (sticky: never reads past the key). */
 const STRAY_KEY = /\{[ \t]*([\p{L}][\p{L}\p{N}\-_:.]*)[ \t]*=/uy;
-
-/** A warning about a whole `key=value` pair. */
-const pairWarning = (code: Problem['code'], message: string, pair: KeyValue): Problem => ({ severity: 'warning', code, message, start: pair.start, end: pair.end });
-
-/** What a passage takes from its attribute list: shared by every passage with the same list when it has no problems. */
-interface PassageFields {
-  tags: Record<string, string[]>;
-  note: string | null;
-  problems: Problem[];
-}
 
 class Collector implements BlockSink {
   passages: Passage[] = [];
@@ -104,14 +86,9 @@ class Collector implements BlockSink {
 
   /** The passage fields of an attribute list, or null when it names no dimension (then it is no passage). */
   private fieldsOf(attributes: AttributeBlock): PassageFields | null {
-    const fields = this.attributeReader.derived(attributes, (block) => this.readFields(block), (read) => read === null || read.problems.length === 0);
+    const fields = this.attributeReader.derived(attributes, (block) => readFields(block, this.lookup, this.text), (read) => read === null || read.problems.length === 0);
     if (fields) for (const problem of fields.problems) this.problems.push(problem);
     return fields;
-  }
-
-  private isPassage(attributes: AttributeBlock): boolean {
-    for (const pair of attributes.pairs) if (this.lookup.isDimension(pair.key)) return true;
-    return false;
   }
 
   textBlock(start: number, end: number, firstLine: number, lastLine: number, heading: boolean): void {
@@ -205,60 +182,6 @@ class Collector implements BlockSink {
     return { kind, start, end, contentStart, contentEnd, attributes, tags: fields.tags, note: fields.note, parent: -1, depth: 0 };
   }
 
-  private readFields(attributes: AttributeBlock): PassageFields | null {
-    if (!this.isPassage(attributes)) return null;
-    // Keyed by dimension ids from the document and codebook: no prototype, so `constructor` is just a key.
-    const tags = keyedRecord<string[]>();
-    let note: string | null = null;
-    const problems: Problem[] = [];
-    const { pairs } = attributes;
-    for (let i = 0; i < pairs.length; i++) {
-      const pair = pairs[i];
-      const isNote = pair.key === 'note';
-      const dimension = isNote ? undefined : this.lookup.dimension(pair.key);
-      if (!isNote && !dimension) continue;
-      if (this.seenBefore(pairs, i)) {
-        problems.push(pairWarning('repeated-key', `"${pair.key}" is given more than once; pandoc keeps both, this passage uses all their values`, pair));
-      }
-      if (dimension) this.readTags(pair, dimension, tags, problems);
-      else note = note === null ? pair.value : `${note}\n${pair.value}`;
-    }
-    // Passages with the same list share these: frozen, so no reader can change another passage's tags.
-    for (const key in tags) Object.freeze(tags[key]);
-    return { tags: Object.freeze(tags), note, problems };
-  }
-
-  private seenBefore(pairs: AttributeBlock['pairs'], i: number): boolean {
-    for (let j = 0; j < i; j++) if (pairs[j].key === pairs[i].key) return true;
-    return false;
-  }
-
-  private readTags(pair: AttributeBlock['pairs'][number], dimension: Dimension, tags: Record<string, string[]>, problems: Problem[]): void {
-    const list = (tags[pair.key] ??= []);
-    const values = hasWhitespace(pair.value) ? pair.value.split(/\s+/).filter(Boolean) : pair.value ? [pair.value] : [];
-    if (values.length === 0) problems.push(pairWarning('empty-tag', `"${pair.key}" has no tag`, pair));
-    for (const value of values) {
-      const tag = this.lookup.tag(pair.key, value);
-      if (!tag) {
-        const suggestion = this.lookup.suggest(pair.key, value);
-        const hint = suggestion ? ` Did you mean "${suggestion}"?` : ` Known tags: ${dimension.tags.map((t) => t.id).join(', ')}.`;
-        const at = this.valueRange(pair, value);
-        problems.push({ severity: 'warning', code: 'unknown-tag', message: `Unknown ${pair.key} tag "${value}".${hint}`, start: at[0], end: at[1], dimension: pair.key, value, suggestion });
-      }
-      const id = tag?.id ?? value;
-      if (!list.includes(id)) list.push(id);
-    }
-    if (!dimension.multiple && list.length > 1) {
-      problems.push(pairWarning('too-many-tags', `"${pair.key}" takes one tag, this passage has ${list.length}`, pair));
-    }
-  }
-
-  /** Where a value stands in the source (falls back to the whole value). */
-  private valueRange(pair: AttributeBlock['pairs'][number], value: string): [number, number] {
-    const at = this.text.indexOf(value, pair.valueStart);
-    return at !== -1 && at + value.length <= pair.valueEnd ? [at, at + value.length] : [pair.valueStart, pair.valueEnd];
-  }
-
   private problem(severity: Problem['severity'], code: Problem['code'], message: string, start: number, end: number) {
     this.problems.push({ severity, code, message, start, end });
   }
@@ -278,7 +201,7 @@ class Collector implements BlockSink {
 
   finish(parser: BlockParser): void {
     for (const [line, attributes] of parser.unclosedDivs) {
-      if (!this.isPassage(attributes)) continue;
+      if (!isPassage(attributes, this.lookup)) continue;
       const start = parser.lineStart[line];
       this.problem('warning', 'unclosed-div', UNCLOSED_DIV, start, parser.lineEnd[line]);
     }
