@@ -7,6 +7,7 @@ import { log } from './output';
 import type { EvidenceServices } from './context';
 import { documentLabel, findEvidenceFiles, readDocumentText } from './documentSource';
 import { listAgainstStore, listingContext } from './quickListing';
+import type { IndexStats } from './indexStats';
 import { SLICE_MS, yielded, yieldTurn } from './slices';
 import { indexFromStore, readOrReuse, type StoreCheckHost } from './storeCheck';
 import { affectsSettings, readSettings, type Settings } from './settings';
@@ -18,28 +19,6 @@ const READ_BATCH = 32;
 const FLUSH_EVERY_MS = 300;
 /** Show a cancellable notification only for workspaces large enough to take a while. */
 const NOTIFY_ABOVE_FILES = 300;
-
-export interface IndexStats {
-  /** Time to list the documents (findFiles), included in ms. */
-  findMs: number;
-  files: number;
-  passages: number;
-  ms: number;
-  maxSliceMs: number;
-  skippedLarge: number;
-  /** Documents taken from the stored index unread, and documents read and parsed. */
-  reused: number;
-  parsed: number;
-  /** When the documents known from the stored index were all checked and shown (before the listing came). */
-  readyMs?: number;
-  /** Milliseconds since the scan started when each step ended (the bench reports where a new session's time goes). */
-  phases?: Record<string, number>;
-  /** The folders were listed by the quick listing (see quickListing.ts), not by VS Code's search. */
-  quickListing?: boolean;
-  /** Once VS Code's search has checked a quick listing: the documents it added and dropped (0 and 0 when they agreed). */
-  reconciled?: { added: number; dropped: number };
-  done: boolean;
-}
 
 export class IndexService implements vscode.Disposable {
   readonly index = new WorkspaceIndex();
@@ -130,8 +109,6 @@ export class IndexService implements vscode.Disposable {
   private matches(uri: vscode.Uri): boolean {
     return this.settings.files.some((pattern) => vscode.languages.match({ pattern }, { uri, languageId: '' } as vscode.TextDocument) > 0);
   }
-
-
 
   private async scan(): Promise<void> {
     const source = (this.scanToken = new vscode.CancellationTokenSource());

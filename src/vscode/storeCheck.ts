@@ -3,7 +3,7 @@
 // not to find or read them. The listing then adds new documents and drops those gone or now excluded.
 import * as vscode from 'vscode';
 import type { Codebook, FileFacts, IndexedDocument, StoredDocument, WorkspaceIndex } from '../core';
-import type { IndexStats } from './indexService';
+import type { IndexStats } from './indexStats';
 import { slicer, SLICE_MS, yieldTurn } from './slices';
 import { fileFacts, localFacts, type StoredIndex } from './storedIndex';
 
