@@ -3,7 +3,7 @@
 // the parse. Only a list on one line, with no tab, whose first `}` closes it and whose quotes all close inside
 // it is remembered: its reading then depends on its characters alone (no container prefixes, no look past its
 // end, no column), so the same text reads the same anywhere.
-import { lastAttributeRead, parseAttributes, type AttributeBlock, type KeyValue, type LineContent } from './attributes';
+import { parseAttributes, type AttributeBlock, type AttributeReadNotes, type KeyValue, type LineContent } from './attributes';
 import { NextOccurrence } from './opaque';
 import { workCounter } from './work';
 
@@ -48,6 +48,8 @@ export class AttributeReader {
   /** The list `read` returned last and its entry: the caller derives from it right after reading. */
   private lastBlock: AttributeBlock | null = null;
   private lastEntry: Remembered | undefined;
+  /** What the last full reading noticed (an unclosed quote makes a list's reading depend on its place). */
+  private readonly notes: AttributeReadNotes = { unclosedQuote: false };
 
   constructor(
     private readonly text: string,
@@ -76,8 +78,8 @@ export class AttributeReader {
         return this.remember(shifted(entry.template, open), entry);
       }
     }
-    const block = parseAttributes(text, open, limit, lineContent);
-    if (!block || block.end !== close + 1 || lastAttributeRead.unclosedQuote) return this.forget(block);
+    const block = parseAttributes(text, open, limit, lineContent, this.notes);
+    if (!block || block.end !== close + 1 || this.notes.unclosedQuote) return this.forget(block);
     // Starting again drops the chains too (a new entry must not hold on to the old one under its key).
     const full = this.remembered.size >= MAX_REMEMBERED;
     if (full) this.remembered.clear();

@@ -90,15 +90,18 @@ function addClass(block: AttributeBlock, name: string): void {
   block.classes.push(name);
 }
 
-/**
- * Whether the last parseAttributes met a quote it could not close: it then looked past the list's end (for a
- * closing quote, up to the limit) and read the quote as text, so the same list may read otherwise elsewhere.
- */
-export const lastAttributeRead = { unclosedQuote: false };
+/** What a reading of a list noticed besides the list itself (see AttributeReader). */
+export interface AttributeReadNotes {
+  /**
+   * A quote it could not close: it then looked past the list's end (for a closing quote, up to the limit) and
+   * read the quote as text, so the same list may read otherwise elsewhere.
+   */
+  unclosedQuote: boolean;
+}
 
-/** Parses `{...}` at `open`; null when pandoc would not read attributes there. */
-export function parseAttributes(text: string, open: number, limit: number, lineContent?: LineContent): AttributeBlock | null {
-  lastAttributeRead.unclosedQuote = false;
+/** Parses `{...}` at `open`; null when pandoc would not read attributes there. `notes`, when given, is filled in. */
+export function parseAttributes(text: string, open: number, limit: number, lineContent?: LineContent, notes?: AttributeReadNotes): AttributeBlock | null {
+  if (notes) notes.unclosedQuote = false;
   if (text.charCodeAt(open) !== 123) return null;
   const block: AttributeBlock = { id: '', classes: NO_CLASSES, pairs: [], start: open, end: -1 };
   let i = skipSpaceAndOneNewline(text, open + 1, limit, lineContent);
@@ -109,14 +112,14 @@ export function parseAttributes(text: string, open: number, limit: number, lineC
       workCounter.visits += block.end - open;
       return block;
     }
-    const next = readAttribute(text, i, limit, block, lineContent);
+    const next = readAttribute(text, i, limit, block, lineContent, notes);
     if (next === -1) return null;
     i = skipSpaceAndOneNewline(text, next, limit, lineContent);
   }
   return null;
 }
 
-function readAttribute(text: string, at: number, limit: number, block: AttributeBlock, lineContent: LineContent | undefined): number {
+function readAttribute(text: string, at: number, limit: number, block: AttributeBlock, lineContent: LineContent | undefined, notes: AttributeReadNotes | undefined): number {
   const c = text.charCodeAt(at);
   if (c === 35) {
     // An id is any run of letters, digits and - _ : . (pandoc 3 accepts "#1x", see its issue #7920).
@@ -141,7 +144,7 @@ function readAttribute(text: string, at: number, limit: number, block: Attribute
   const key = text.slice(at, keyEnd);
   const valueStart = keyEnd + 1;
   const quoted = readQuoted(text, valueStart, limit, lineContent);
-  if (!quoted && (text.charCodeAt(valueStart) === 34 || text.charCodeAt(valueStart) === 39)) lastAttributeRead.unclosedQuote = true;
+  if (notes && !quoted && (text.charCodeAt(valueStart) === 34 || text.charCodeAt(valueStart) === 39)) notes.unclosedQuote = true;
   const value = quoted ?? readUnquoted(text, valueStart, limit);
   if (key === 'id') block.id = value.text;
   else if (key === 'class') {
