@@ -148,6 +148,11 @@ export class WorkspaceIndex {
     return this.documents.get(key);
   }
 
+  /** The documents' keys, in no particular order (for work that needs no order, like dropping many). */
+  keys(): string[] {
+    return [...this.documents.keys()];
+  }
+
   /** Documents in label order. */
   all(): IndexedDocument[] {
     return [...this.documents.values()].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));

@@ -86,9 +86,9 @@ export class IndexService implements vscode.Disposable {
     let deleted = 0;
     this.index.hold();
     try {
-      for (const document of this.index.all()) {
-        if (!matches(document.key)) continue;
-        this.index.delete(document.key);
+      for (const key of this.index.keys()) {
+        if (!matches(key)) continue;
+        this.index.delete(key);
         deleted++;
       }
     } finally {
