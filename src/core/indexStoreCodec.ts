@@ -10,7 +10,7 @@
 import type { TagCount } from './tally';
 import { encodeHeavy } from './indexStoreHeavy';
 import { heavyBytes, type LightDocument, type PendingDocument, type StoredDocument } from './indexStore';
-import type { CountTotals } from './workspaceIndex';
+import { tagKey, type CountTotals } from './workspaceIndex';
 import { DamagedStore, NumberReader } from './indexStoreNumbers';
 
 /** Bumped whenever the parser, the summary or this layout could read the same text differently. */
@@ -124,18 +124,26 @@ export function openIndexStore(bytes: Uint8Array | undefined): OpenedIndexStore 
   }
 }
 
-/** Counts per string number, added up as entries are checked. */
+/** Counts per string number (and matrix cells per pair of them), added up as entries are checked. */
 class Sums {
   passages = 0;
   readonly dimensions: Float64Array;
   readonly tags: Float64Array;
-  constructor(strings: number) {
+  /** Keyed by row × the table's size + column. */
+  readonly cells = new Map<number, number>();
+  constructor(readonly strings: number) {
     this.dimensions = new Float64Array(strings);
     this.tags = new Float64Array(strings);
   }
+  addCell(row: number, column: number, count: number): void {
+    const key = row * this.strings + column;
+    this.cells.set(key, (this.cells.get(key) ?? 0) + count);
+  }
   totals(strings: string[]): CountTotals {
     const pick = (sums: Float64Array) => new Map(strings.flatMap((text, i) => (sums[i] ? [[text, sums[i]] as [string, number]] : [])));
-    return { passages: this.passages, dimensionCounts: pick(this.dimensions), tagCounts: pick(this.tags) };
+    const pairCounts = new Map<string, number>();
+    for (const [key, count] of this.cells) pairCounts.set(tagKey(strings[Math.floor(key / this.strings)], strings[key % this.strings]), count);
+    return { passages: this.passages, dimensionCounts: pick(this.dimensions), tagCounts: pick(this.tags), pairCounts };
   }
 }
 
@@ -170,7 +178,7 @@ function readEntry(r: NumberReader, bytes: Uint8Array, heavyAt: number, sums: Su
   const untaggedCount = r.whole();
   // Counts and cells are checked now and made into maps when first read.
   const countsAt = r.at;
-  skipCounts(r);
+  skipCounts(r, sums);
   // Per dimension and per tag: added to the store's sums now, made into maps when first read.
   const tallyAt = r.at;
   for (let i = r.count(); i > 0; i--) sums.dimensions[r.stringNumber()] += r.whole();
@@ -219,8 +227,8 @@ function readTally(r: NumberReader) {
   return { dimensionCounts, tagCounts };
 }
 
-/** The checks of readCounts, making nothing (a new session reads thousands of entries and few of their counts). */
-function skipCounts(r: NumberReader): void {
+/** The checks of readCounts, making nothing (a new session reads thousands of entries and few of their counts); matrix cells go to the sums. */
+function skipCounts(r: NumberReader, sums: Sums): void {
   for (let d = r.count(); d > 0; d--) {
     r.string();
     for (let t = r.count(); t > 0; t--) {
@@ -230,11 +238,8 @@ function skipCounts(r: NumberReader): void {
     }
   }
   for (let i = r.count(); i > 0; i--) {
-    r.string();
-    for (let j = r.count(); j > 0; j--) {
-      r.string();
-      r.whole();
-    }
+    const row = r.stringNumber();
+    for (let j = r.count(); j > 0; j--) sums.addCell(row, r.stringNumber(), r.whole());
   }
 }
 

@@ -177,21 +177,15 @@ export function tallyDocuments(documents: { file: string; summary: DocumentSumma
     return { id: dimension.id, label: dimension.label, tags };
   });
 
-  const axis = (id: string): MatrixAxisTag[] => lookup.tree(id).map(({ tag, depth }) => ({ id: tag.id, label: tag.label, depth }));
-  const matrix: Matrix = { rows: axis(rows), columns: axis(columns), counts: [] };
-  matrix.counts = matrix.rows.map(() => matrix.columns.map(() => 0));
-  const rowIndex = new Map(matrix.rows.map((r, i) => [r.id, i]));
-  const columnIndex = new Map(matrix.columns.map((c, i) => [c.id, i]));
+  const cells = new Map<string, Map<string, number>>();
   for (const { summary } of documents) {
     for (const [r, row] of summary.pairs) {
-      const i = rowIndex.get(r);
-      if (i === undefined) continue;
-      for (const [c, count] of row) {
-        const j = columnIndex.get(c);
-        if (j !== undefined) matrix.counts[i][j] += count;
-      }
+      let sums = cells.get(r);
+      if (!sums) cells.set(r, (sums = new Map()));
+      for (const [c, count] of row) sums.set(c, (sums.get(c) ?? 0) + count);
     }
   }
+  const matrix = buildMatrix(lookup, (r, c) => cells.get(r)?.get(c) ?? 0, rows, columns);
 
   let proseLength = 0;
   let taggedLength = 0;
@@ -201,6 +195,14 @@ export function tallyDocuments(documents: { file: string; summary: DocumentSumma
     return { file, passages: summary.passageCount, proseLength: summary.proseLength, taggedLength: summary.taggedLength, coverage: summary.coverage, untaggedBlocks: summary.untaggedBlocks.length };
   });
   return { files: documents.length, passages, dimensions, matrix, coverage: { files, proseLength, taggedLength, coverage: proseLength ? taggedLength / proseLength : 0 } };
+}
+
+/** The matrix: the codebook's row and column tags (in tree order) as axes, each cell as `cell` counts it. */
+export function buildMatrix(lookup: CodebookLookup, cell: (row: string, column: string) => number, rows = MATRIX_ROWS, columns = MATRIX_COLUMNS): Matrix {
+  const axis = (id: string): MatrixAxisTag[] => lookup.tree(id).map(({ tag, depth }) => ({ id: tag.id, label: tag.label, depth }));
+  const rowTags = axis(rows);
+  const columnTags = axis(columns);
+  return { rows: rowTags, columns: columnTags, counts: rowTags.map((r) => columnTags.map((c) => cell(r.id, c.id))) };
 }
 
 /** Tagged prose characters per text block (outermost passages' content in it, less nested span markup); -1 for a block no passage touches. */

@@ -5,7 +5,8 @@ import type { ParsedDocument } from './parse';
 import type { PassageKind } from './passage';
 import { lineOfOffset } from './text';
 import { passageUnits } from './passage';
-import { summarizeDocument, tallyDocuments, type DocumentSummary, type WorkspaceTally } from './tally';
+import { buildMatrix, summarizeDocument, type DocumentSummary, type Matrix } from './tally';
+import { CodebookLookup } from './codebook/lookup';
 
 export interface IndexedPassage {
   kind: PassageKind;
@@ -90,11 +91,24 @@ export function indexDocument(key: string, label: string, parsed: ParsedDocument
   };
 }
 
-/** What the index counts over a set of documents: passages, and passages per dimension and per tag key. */
+/** What the index counts over a set of documents: passages, passages per dimension and per tag key, and the matrix's cells (per tag key of a row tag and a column tag). */
 export interface CountTotals {
   passages: number;
   dimensionCounts: Map<string, number>;
   tagCounts: Map<string, number>;
+  pairCounts: Map<string, number>;
+}
+
+export const noTotals = (): CountTotals => ({ passages: 0, dimensionCounts: new Map(), tagCounts: new Map(), pairCounts: new Map() });
+
+/** Adds `sign` times a document's matrix cells (its summary's pairs) to totals keyed by tagKey(row tag, column tag). */
+export function addPairCounts(target: Map<string, number>, pairs: DocumentSummary['pairs'], sign = 1): void {
+  for (const [row, columns] of pairs) {
+    for (const [column, count] of columns) {
+      const key = tagKey(row, column);
+      target.set(key, (target.get(key) ?? 0) + sign * count);
+    }
+  }
 }
 
 export const tagKey = (dimension: string, tag: string) => `${dimension}\u0000${tag}`;
@@ -119,7 +133,6 @@ export function rangeIn(document: IndexedDocument, start: number, end: number) {
 
 export class WorkspaceIndex {
   private readonly documents = new Map<string, IndexedDocument>();
-  private cachedTally: { codebook: Codebook; tally: WorkspaceTally } | undefined;
   private readonly listeners = new Set<(keys: string[]) => void>();
   private pending = new Set<string>();
   private batchDepth = 0;
@@ -132,6 +145,8 @@ export class WorkspaceIndex {
   /** Totals over all documents, kept as documents come and go, so views never walk every passage. */
   readonly dimensionCounts = new Map<string, number>();
   readonly tagCounts = new Map<string, number>();
+  /** The matrix's cells over all documents, by tagKey(row tag, column tag): the matrix never walks the documents. */
+  readonly pairCounts = new Map<string, number>();
 
   get passageCount(): number {
     return this.passages;
@@ -142,6 +157,7 @@ export class WorkspaceIndex {
     this.passages += sign * document.summary.passageCount;
     addCounts(this.dimensionCounts, document.dimensionCounts, sign);
     addCounts(this.tagCounts, document.tagCounts, sign);
+    addPairCounts(this.pairCounts, document.summary.pairs, sign);
   }
 
   get(key: string): IndexedDocument | undefined {
@@ -177,7 +193,21 @@ export class WorkspaceIndex {
     this.passages += totals.passages;
     addCounts(this.dimensionCounts, totals.dimensionCounts);
     addCounts(this.tagCounts, totals.tagCounts);
+    addCounts(this.pairCounts, totals.pairCounts);
     for (const document of documents) this.changed(document.key);
+  }
+
+  /** Drops every document as one change: the totals start again from nothing, no document's counts read. */
+  clear(): void {
+    this.hold();
+    try {
+      for (const key of this.documents.keys()) this.changed(key);
+      this.documents.clear();
+      this.passages = 0;
+      for (const totals of [this.dimensionCounts, this.tagCounts, this.pairCounts]) totals.clear();
+    } finally {
+      this.release();
+    }
   }
 
   delete(key: string): void {
@@ -208,12 +238,9 @@ export class WorkspaceIndex {
     if (this.batchDepth === 0) this.flush();
   }
 
-  tally(codebook: Codebook): WorkspaceTally {
-    if (this.cachedTally?.codebook !== codebook) {
-      const documents = this.all().map((d) => ({ file: d.label, summary: { ...d.summary, untaggedBlocks: new Array(d.untaggedCount) } as DocumentSummary }));
-      this.cachedTally = { codebook, tally: tallyDocuments(documents, codebook) };
-    }
-    return this.cachedTally.tally;
+  /** The evidence × use matrix with the codebook's tags as axes, from the running cell totals. */
+  matrix(codebook: Codebook): Matrix {
+    return buildMatrix(new CodebookLookup(codebook), (row, column) => this.pairCounts.get(tagKey(row, column)) ?? 0);
   }
 
   onDidChange(listener: (keys: string[]) => void): { dispose(): void } {
@@ -222,7 +249,6 @@ export class WorkspaceIndex {
   }
 
   private changed(key: string): void {
-    this.cachedTally = undefined;
     this.pending.add(key);
     if (this.batchDepth === 0) this.flush();
   }

@@ -284,7 +284,7 @@ export class IndexService implements vscode.Disposable {
   /** Forgets the index in memory and scans again from the stored one (what a new session does), or from nothing. */
   reload(cold = false): void {
     this.scanToken?.cancel();
-    this.deleteWhere(() => true);
+    this.index.clear();
     this.stored.reset(cold);
     // On the next turn: dropping thousands of documents and the start of the scan are two turns of the event loop, not one long one.
     setTimeout(() => this.restart(), 0);

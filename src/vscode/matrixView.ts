@@ -51,7 +51,8 @@ class MatrixView implements vscode.WebviewViewProvider {
 
   data(): MatrixData {
     const codebook = this.codebookLookup().codebook;
-    const { matrix, passages } = this.indexer.index.tally(codebook);
+    const matrix = this.indexer.index.matrix(codebook);
+    const passages = this.indexer.index.passageCount;
     return {
       title: 'Passages by type of evidence (rows) and form of use (columns)',
       hint: passages ? `${passages} passages in the workspace. Click a cell to list its passages.` : 'No tagged passages yet.',

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { statSync, type Stats } from 'node:fs';
 import { mkdir, open, rename, stat } from 'node:fs/promises';
-import { addCounts, codebookFingerprint, IndexStoreWriter, openIndexStore, reuseDocument, storeDocument, type Codebook, type CountTotals, type FileFacts, type IndexedDocument, type PendingDocument, type StoredDocument } from '../core';
+import { addCounts, addPairCounts, codebookFingerprint, IndexStoreWriter, noTotals, openIndexStore, reuseDocument, storeDocument, type Codebook, type CountTotals, type FileFacts, type IndexedDocument, type PendingDocument, type StoredDocument } from '../core';
 import { log } from './output';
 import { slicer } from './slices';
 
@@ -48,7 +48,6 @@ async function readWhole(path: string): Promise<Uint8Array> {
   }
 }
 
-const noTotals = (): CountTotals => ({ passages: 0, dimensionCounts: new Map(), tagCounts: new Map() });
 
 export class StoredIndex {
   private entries = new Map<string, StoredDocument | PendingDocument>();
@@ -117,6 +116,7 @@ export class StoredIndex {
       totals.passages -= entry.light.summary.passageCount;
       addCounts(totals.dimensionCounts, entry.light.dimensionCounts, -1);
       addCounts(totals.tagCounts, entry.light.tagCounts, -1);
+      addPairCounts(totals.pairCounts, entry.light.summary.pairs, -1);
     }
     this.loadedEntries = new Set();
     this.loadedTotals = noTotals();

@@ -3,7 +3,7 @@
 // seconds of its last change; anything but this version's store is no store.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { asKeyedRecord, codebookFingerprint, DEFAULT_CODEBOOK, decodeIndexStore, encodeIndexStore, indexDocument, openIndexStore, parseDocument, reuseDocument, storeDocument, WorkspaceIndex } from '../../src/core';
+import { asKeyedRecord, codebookFingerprint, DEFAULT_CODEBOOK, decodeIndexStore, encodeIndexStore, indexDocument, openIndexStore, parseDocument, reuseDocument, storeDocument, tagKey, tallyDocuments, WorkspaceIndex } from '../../src/core';
 import { decodeHeavy, encodeHeavy } from '../../src/core/indexStoreHeavy';
 import { defaultLookup, TEST_CODEBOOK } from './helpers';
 
@@ -112,7 +112,7 @@ function countNumbers(bytes: Uint8Array): number {
 }
 
 describe('stored index: counts summed while checking', () => {
-  const texts = ['[a]{evidence=research use=embedded} [b]{evidence=practice}\n', '::: {evidence=research}\nx [y]{use=transparent}\n:::\n', 'Nothing tagged.\n', '[c]{evidence=unknown-tag level=x}\n'];
+  const texts = ['[a]{evidence=research use=embedded} [b]{evidence=practice}\n', '::: {evidence=research}\nx [y]{use=transparent}\n:::\n', 'Nothing tagged.\n', '[c]{evidence=unknown-tag level=x}\n', '[d]{evidence="research practice" use="embedded instrumental"} [e]{evidence=research use=embedded}\n'];
   const documents = texts.map((t, i) => indexDocument(`file:///d${i}.md`, `d${i}.md`, parseDocument(t, defaultLookup)));
 
   it('the store\'s totals equal the documents\' counts added up, and adopting equals setting one by one', () => {
@@ -124,15 +124,24 @@ describe('stored index: counts summed while checking', () => {
     assert.equal(totals.passages, oneByOne.passageCount);
     assert.deepEqual(totals.dimensionCounts, oneByOne.dimensionCounts);
     assert.deepEqual(totals.tagCounts, oneByOne.tagCounts);
+    assert.deepEqual(totals.pairCounts, oneByOne.pairCounts);
+    assert.equal(oneByOne.pairCounts.get(tagKey('research', 'embedded')), 3);
     const adopted = new WorkspaceIndex();
     adopted.adopt(entries.map((e) => reuseDocument(e, facts, codebook)!), totals);
     assert.equal(adopted.passageCount, oneByOne.passageCount);
     assert.deepEqual(adopted.dimensionCounts, oneByOne.dimensionCounts);
     assert.deepEqual(adopted.tagCounts, oneByOne.tagCounts);
+    // The matrix comes from the cell totals, as a tally over every document makes it.
+    const viaTally = tallyDocuments(documents.map((d) => ({ file: d.label, summary: { ...d.summary, untaggedBlocks: [] } })), DEFAULT_CODEBOOK).matrix;
+    assert.deepEqual(adopted.matrix(DEFAULT_CODEBOOK), viaTally);
+    assert.deepEqual(oneByOne.matrix(DEFAULT_CODEBOOK), viaTally);
     // Replacing and deleting adopted documents reads their own counts, which agree with the totals.
+    adopted.set(documents[4]);
+    assert.deepEqual(adopted.matrix(DEFAULT_CODEBOOK), viaTally);
     for (const document of documents) adopted.delete(document.key);
     assert.equal(adopted.passageCount, 0);
     assert.ok([...adopted.tagCounts.values()].every((n) => n === 0) && [...adopted.dimensionCounts.values()].every((n) => n === 0));
+    assert.ok([...adopted.pairCounts.values()].every((n) => n === 0));
   });
 
   it('a stored document\'s counts come back equal when read (decoded on first use)', () => {

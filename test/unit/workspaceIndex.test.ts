@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { DEFAULT_CODEBOOK, WorkspaceIndex, excerptOf, failedParse, indexDocument, parseDocument, positionIn, tagKey } from '../../src/core';
+import { DEFAULT_CODEBOOK, WorkspaceIndex, excerptOf, failedParse, indexDocument, parseDocument, positionIn, tagKey, tallyDocuments } from '../../src/core';
 import { defaultLookup as lookup } from './helpers';
 
 const doc = (key: string, text: string) => indexDocument(key, key, parseDocument(text, lookup));
@@ -15,12 +15,14 @@ describe('workspace index', () => {
     assert.equal(index.dimensionCounts.get('evidence'), 2);
     assert.equal(index.tagCounts.get(tagKey('evidence', 'research')), 2);
     assert.equal(index.tagCounts.get(tagKey('use', 'embedded')), 2);
-    assert.equal(index.tally(DEFAULT_CODEBOOK).passages, 3);
+    assert.deepEqual(index.matrix(DEFAULT_CODEBOOK), tallyDocuments(index.all().map((d) => ({ file: d.label, summary: { ...d.summary, untaggedBlocks: [] } })), DEFAULT_CODEBOOK).matrix);
+    assert.equal(index.matrix(DEFAULT_CODEBOOK).counts.flat().reduce((a, b) => a + b), 2, 'two passages carry both an evidence and a use tag');
 
     index.set(doc('a.md', '[only]{evidence=practice}\n'));
     assert.equal(index.passageCount, 2);
     assert.equal(index.tagCounts.get(tagKey('evidence', 'research')), 0);
-    assert.equal(index.tally(DEFAULT_CODEBOOK).dimensions[0].tags.find((t) => t.id === 'practice')!.passages, 1);
+    assert.equal(index.tagCounts.get(tagKey('evidence', 'practice')), 1);
+    assert.equal(index.matrix(DEFAULT_CODEBOOK).counts.flat().reduce((a, b) => a + b), 0, 'no passage left with both');
 
     index.rename('b.md', 'c.md', 'c.md');
     assert.deepEqual(index.all().map((d) => d.label), ['a.md', 'c.md']);
@@ -29,6 +31,21 @@ describe('workspace index', () => {
     assert.equal(index.passageCount, 1);
     assert.equal(index.tagCounts.get(tagKey('use', 'embedded')), 0);
     assert.deepEqual(changes[changes.length - 1], ['c.md']);
+  });
+
+  it('clears every document as one change, its totals back to nothing', () => {
+    const index = new WorkspaceIndex();
+    index.set(doc('a.md', '[x]{evidence=research use=embedded}\n'));
+    index.set(doc('b.md', '[y]{evidence=practice}\n'));
+    const changes: string[][] = [];
+    index.onDidChange((keys) => changes.push(keys));
+    index.clear();
+    assert.deepEqual(changes.map((keys) => keys.sort()), [['a.md', 'b.md']]);
+    assert.equal(index.size, 0);
+    assert.equal(index.passageCount, 0);
+    assert.equal(index.tagCounts.size + index.dimensionCounts.size + index.pairCounts.size, 0);
+    index.set(doc('a.md', '[x]{evidence=research use=embedded}\n'));
+    assert.equal(index.pairCounts.get(tagKey('research', 'embedded')), 1);
   });
 
   it('holds change reports while held, and reports them once on release', () => {
