@@ -14,8 +14,19 @@ import { tagKey, type CountTotals } from './workspaceIndex';
 import { DamagedStore, NumberReader } from './indexStoreNumbers';
 
 /** Bumped whenever the parser, the summary or this layout could read the same text differently. */
-export const INDEX_STORE_VERSION = 'evidence-tagger-index-4';
+export const INDEX_STORE_VERSION = 'evidence-tagger-index-5';
 const MAGIC = new TextEncoder().encode(INDEX_STORE_VERSION);
+
+/**
+ * A folder as the last listing found it: its status-change time (taken before it was read) and when it was
+ * read, and the subfolders it listed. While its ctime stays, its entries are the same (see quickListing.ts).
+ */
+export interface FolderRecord {
+  path: string;
+  ctime: number;
+  listedAt: number;
+  subfolders: string[];
+}
 
 /** Entries are added one by one (callers spread them over time slices), then written as parts. */
 export class IndexStoreWriter {
@@ -24,8 +35,18 @@ export class IndexStoreWriter {
   private readonly numbers: number[] = [];
   private readonly heavy: Uint8Array[] = [];
 
-  /** `context` is kept as it is: what the entries were listed under (the reader decides what it must match). */
-  constructor(private readonly context: string) {}
+  /** `context` is kept as it is: what the entries were listed under (the reader decides what it must match). The folders come first. */
+  constructor(
+    private readonly context: string,
+    folders: Iterable<FolderRecord> = [],
+  ) {
+    const records = [...folders];
+    this.numbers.push(records.length);
+    for (const folder of records) {
+      this.numbers.push(this.id(folder.path), folder.ctime, folder.listedAt, folder.subfolders.length);
+      for (const sub of folder.subfolders) this.numbers.push(this.id(sub));
+    }
+  }
 
   private id(text: string): number {
     let id = this.ids.get(text);
@@ -93,6 +114,8 @@ export function encodeIndexStore(entries: Iterable<StoredDocument | PendingDocum
 export interface OpenedIndexStore {
   /** What the writer was given as the entries' context. */
   context: string;
+  /** The folders the writer was given. */
+  folders: FolderRecord[];
   /** The counts of all entries together, known once `entries` has run to its end (summed while checking, no map per entry). */
   totals(): CountTotals;
   /** The entries one at a time (a caller can spread the work over time slices); `undefined` once means the store is damaged and none of it may be used. */
@@ -118,10 +141,24 @@ export function openIndexStore(bytes: Uint8Array | undefined): OpenedIndexStore 
     new Uint8Array(numbers.buffer).set(bytes.subarray(at, at + count * 8));
     const reader = new NumberReader(numbers, table.slice(1) as string[]);
     const sums = new Sums(reader.strings.length);
-    return { context: table[0] as string, entries: readEntries(reader, bytes, at + count * 8, sums), totals: () => sums.totals(reader.strings) };
+    const folders = readFolders(reader);
+    return { context: table[0] as string, folders, entries: readEntries(reader, bytes, at + count * 8, sums), totals: () => sums.totals(reader.strings) };
   } catch {
     return undefined;
   }
+}
+
+function readFolders(r: NumberReader): FolderRecord[] {
+  const folders: FolderRecord[] = [];
+  for (let i = r.count(); i > 0; i--) {
+    const path = r.string();
+    const ctime = r.number();
+    const listedAt = r.number();
+    const subfolders: string[] = [];
+    for (let j = r.count(); j > 0; j--) subfolders.push(r.string());
+    folders.push({ path, ctime, listedAt, subfolders });
+  }
+  return folders;
 }
 
 /** Counts per string number (and matrix cells per pair of them), added up as entries are checked. */

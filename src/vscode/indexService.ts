@@ -132,8 +132,13 @@ export class IndexService implements vscode.Disposable {
     let found: Set<string>;
     let uris: vscode.Uri[];
     if (quick) {
-      ({ found, toRead: uris } = await listAgainstStore(this.settings, this.stored, fromStore, (uri) => this.matches(uri), token));
+      let listing;
+      ({ found, toRead: uris, listing } = await listAgainstStore(this.settings, this.stored, fromStore, (uri) => this.matches(uri), token));
+      this.stored.folders = new Map(listing.folders.map((folder) => [folder.path, folder]));
+      this.stats.folders = { read: listing.foldersRead, unread: listing.folders.length - listing.foldersRead };
     } else {
+      // Folders listed by the search are not known to the next session.
+      this.stored.folders = new Map();
       const listed = await (search ?? findEvidenceFiles(this.settings, token));
       found = new Set(listed.map((u) => u.toString()));
       uris = listed.filter((uri) => !fromStore.has(uri.toString()));

@@ -18,5 +18,7 @@ export interface IndexStats {
   quickListing?: boolean;
   /** Once VS Code's search has checked a quick listing: the documents it added and dropped (0 and 0 when they agreed). */
   reconciled?: { added: number; dropped: number };
+  /** Folders the quick listing read, and those it took unread from the last listing (their ctime unchanged). */
+  folders?: { read: number; unread: number };
   done: boolean;
 }

@@ -4,8 +4,9 @@
 // new file with VS Code's own glob matching, and symbolic links are left to the search. The search still
 // runs afterwards, and has the last word (IndexService.reconcile).
 import * as vscode from 'vscode';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { RACY_MS, type FolderRecord } from '../core';
 import type { Settings } from './settings';
 import { slicer } from './slices';
 import type { StoredIndex } from './storedIndex';
@@ -43,60 +44,99 @@ export interface QuickListing {
   keys: Set<string>;
   /** Documents the store does not know. */
   added: vscode.Uri[];
+  /** Every folder walked, as the next listing may take it unread. */
+  folders: FolderRecord[];
+  /** How many of them were read (the others were taken from the last listing). */
+  foldersRead: number;
 }
 
 /**
- * Every document in the workspace's folders: `known` maps a stored document's path to its key (no URI is made
- * for those), `included` says whether a new file matches the evidence globs. Yields between folders when due.
+ * What the last listing knew: its folders, and the stored documents by path (no URI is made for those).
+ * A folder whose ctime (it moves when an entry is added, removed or renamed in it) is what the last listing
+ * saw, and was over RACY_MS old then, holds what it held: its stored documents and its subfolders, unread.
  */
-export async function listLocalDocuments(settings: Settings, known: Map<string, string>, included: (uri: vscode.Uri) => boolean, yieldIfDue: () => Promise<void>, token: vscode.CancellationToken): Promise<QuickListing> {
-  const keys = new Set<string>();
-  const added: vscode.Uri[] = [];
+export interface ListingMemory {
+  folders: ReadonlyMap<string, FolderRecord>;
+  known: ReadonlyMap<string, string>;
+  /** Keys of the stored documents directly in a folder. */
+  storedIn: ReadonlyMap<string, string[]>;
+}
+
+/** A folder read now: its entries, the subfolders to walk (not excluded) and the documents in it. */
+function readFolder(directory: string, memory: ListingMemory, endings: string[] | undefined, excluded: (uri: vscode.Uri) => boolean, included: (uri: vscode.Uri) => boolean, found: QuickListing): string[] | undefined {
+  let entries;
+  try {
+    entries = readdirSync(directory, { withFileTypes: true });
+  } catch {
+    return undefined; // an unreadable folder: the search will say the same
+  }
+  const subfolders: string[] = [];
+  for (const entry of entries) {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) {
+      if (!excluded(vscode.Uri.file(path))) subfolders.push(path);
+      continue;
+    }
+    if (!entry.isFile()) continue;
+    const key = memory.known.get(path);
+    if (key !== undefined) found.keys.add(key);
+    else if (!endings || endings.some((ending) => entry.name.endsWith(ending))) {
+      const uri = vscode.Uri.file(path);
+      // (A folder inside another workspace folder is walked twice: each document is listed once.)
+      if (included(uri) && !excluded(uri) && !found.keys.has(uri.toString())) {
+        found.keys.add(uri.toString());
+        found.added.push(uri);
+      }
+    }
+  }
+  return subfolders;
+}
+
+/** Every document in the workspace's folders; `included` says whether a new file matches the evidence globs. Yields between folders when due. */
+export async function listLocalDocuments(settings: Settings, memory: ListingMemory, included: (uri: vscode.Uri) => boolean, yieldIfDue: () => Promise<void>, token: vscode.CancellationToken): Promise<QuickListing> {
+  const found: QuickListing = { keys: new Set(), added: [], folders: [], foldersRead: 0 };
   const endings = possibleEndings(settings);
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     const excluded = excludedBy(folder);
     const pending = [folder.uri.fsPath];
     while (pending.length > 0) {
-      if (token.isCancellationRequested) return { keys, added };
+      if (token.isCancellationRequested) return found;
       const directory = pending.pop()!;
-      let entries;
-      try {
-        entries = readdirSync(directory, { withFileTypes: true });
-      } catch {
-        continue; // an unreadable folder: the search will say the same
+      // Stated before it is read: an entry added after the stat moves the ctime after it too.
+      const ctime = statSync(directory, { throwIfNoEntry: false })?.ctimeMs ?? NaN;
+      const listedAt = Date.now();
+      const before = memory.folders.get(directory);
+      let subfolders: string[] | undefined;
+      if (before && before.ctime === ctime && ctime < before.listedAt - RACY_MS) {
+        subfolders = before.subfolders;
+        for (const key of memory.storedIn.get(directory) ?? []) found.keys.add(key);
+        found.folders.push(before);
+      } else {
+        subfolders = readFolder(directory, memory, endings, excluded, included, found);
+        found.foldersRead++;
+        if (subfolders) found.folders.push({ path: directory, ctime, listedAt, subfolders });
       }
-      for (const entry of entries) {
-        const path = join(directory, entry.name);
-        if (entry.isDirectory()) {
-          if (!excluded(vscode.Uri.file(path))) pending.push(path);
-          continue;
-        }
-        if (!entry.isFile()) continue;
-        const key = known.get(path);
-        if (key !== undefined) keys.add(key);
-        else if (!endings || endings.some((ending) => entry.name.endsWith(ending))) {
-          const uri = vscode.Uri.file(path);
-          // (A folder inside another workspace folder is walked twice: each document is listed once.)
-          if (included(uri) && !excluded(uri) && !keys.has(uri.toString())) {
-            keys.add(uri.toString());
-            added.push(uri);
-          }
-        }
-      }
+      if (subfolders) pending.push(...subfolders);
       await yieldIfDue();
     }
   }
-  return { keys, added };
+  return found;
 }
 
-/** The documents found (keys), and those to read: new ones, and stored ones that changed (not in `fromStore`). */
-export async function listAgainstStore(settings: Settings, stored: StoredIndex, fromStore: Set<string>, included: (uri: vscode.Uri) => boolean, token: vscode.CancellationToken): Promise<{ found: Set<string>; toRead: vscode.Uri[] }> {
+/** The documents found (keys), those to read (new ones, and stored ones that changed: not in `fromStore`), and the listing itself. */
+export async function listAgainstStore(settings: Settings, stored: StoredIndex, fromStore: Set<string>, included: (uri: vscode.Uri) => boolean, token: vscode.CancellationToken): Promise<{ found: Set<string>; toRead: vscode.Uri[]; listing: QuickListing }> {
   const known = new Map<string, string>();
+  const storedIn = new Map<string, string[]>();
   for (const key of stored.keys()) {
     const path = stored.entry(key)?.path;
-    if (path !== undefined) known.set(path, key);
+    if (path === undefined) continue;
+    known.set(path, key);
+    const folder = dirname(path);
+    const keys = storedIn.get(folder);
+    if (keys) keys.push(key);
+    else storedIn.set(folder, [key]);
   }
-  const listing = await listLocalDocuments(settings, known, included, slicer(), token);
+  const listing = await listLocalDocuments(settings, { folders: stored.folders, known, storedIn }, included, slicer(), token);
   const changed = [...listing.keys].filter((key) => !fromStore.has(key) && stored.entry(key)).map((key) => vscode.Uri.parse(key));
-  return { found: listing.keys, toRead: [...listing.added, ...changed] };
+  return { found: listing.keys, toRead: [...listing.added, ...changed], listing };
 }

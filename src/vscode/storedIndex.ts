@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { statSync, type Stats } from 'node:fs';
 import { mkdir, open, rename, stat } from 'node:fs/promises';
-import { addCounts, addPairCounts, codebookFingerprint, IndexStoreWriter, noTotals, openIndexStore, reuseDocument, storeDocument, type Codebook, type CountTotals, type FileFacts, type IndexedDocument, type PendingDocument, type StoredDocument } from '../core';
+import { addCounts, addPairCounts, codebookFingerprint, IndexStoreWriter, noTotals, openIndexStore, reuseDocument, storeDocument, type Codebook, type CountTotals, type FileFacts, type FolderRecord, type IndexedDocument, type PendingDocument, type StoredDocument } from '../core';
 import { log } from './output';
 import { slicer } from './slices';
 
@@ -59,6 +59,8 @@ export class StoredIndex {
   /** What the stored entries were listed under (folders, globs, excludes), as loaded; and as the next save writes it. */
   loadedContext = '';
   context = '';
+  /** The folders of the listing the store was written after (see quickListing.ts), by path: valid under `loadedContext`. */
+  folders = new Map<string, FolderRecord>();
   /** How long the last load took to read the file (the rest is decoding). */
   readMs = 0;
   /** The entries as loaded, and their counts together (see adoptLoaded). */
@@ -159,6 +161,7 @@ export class StoredIndex {
     }
     this.entries = entries;
     this.loadedContext = store?.context ?? '';
+    this.folders = new Map((store?.folders ?? []).map((folder) => [folder.path, folder]));
     this.loadedEntries = new Set(entries.values());
     this.loadedTotals = store ? store.totals() : noTotals();
   }
@@ -168,6 +171,7 @@ export class StoredIndex {
     this.loaded = forget;
     if (forget) {
       this.entries.clear();
+      this.folders.clear();
       this.loadedContext = '';
       this.loadedEntries = new Set();
       this.loadedTotals = noTotals();
@@ -197,7 +201,7 @@ export class StoredIndex {
       const target = this.uri!;
       const temporary = vscode.Uri.joinPath(this.storage, `${STORE_FILE}.${process.pid}-${++this.saves}.tmp`);
       // Serializing every document's passages takes a while: in slices, so the extension host stays responsive.
-      const writer = new IndexStoreWriter(this.context);
+      const writer = new IndexStoreWriter(this.context, this.folders.values());
       const yieldIfDue = slicer(this.sliceMs);
       for (const entry of [...this.entries.values()]) {
         writer.add(entry);

@@ -3,7 +3,7 @@
 // seconds of its last change; anything but this version's store is no store.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { asKeyedRecord, codebookFingerprint, DEFAULT_CODEBOOK, decodeIndexStore, encodeIndexStore, indexDocument, openIndexStore, parseDocument, reuseDocument, storeDocument, tagKey, tallyDocuments, WorkspaceIndex } from '../../src/core';
+import { asKeyedRecord, codebookFingerprint, DEFAULT_CODEBOOK, decodeIndexStore, encodeIndexStore, indexDocument, INDEX_STORE_VERSION, IndexStoreWriter, openIndexStore, type FolderRecord, parseDocument, reuseDocument, storeDocument, tagKey, tallyDocuments, WorkspaceIndex } from '../../src/core';
 import { decodeHeavy, encodeHeavy } from '../../src/core/indexStoreHeavy';
 import { defaultLookup, TEST_CODEBOOK } from './helpers';
 
@@ -41,8 +41,39 @@ describe('stored index', () => {
     assert.equal(decodeIndexStore(otherVersion).size, 0, 'another version');
     assert.equal(decodeIndexStore(good.subarray(0, good.length - 3)).size, 0, 'cut short');
     const malformed = good.slice();
-    malformed.fill(0xff, 4 + 'evidence-tagger-index-4'.length + 8 + 4, 4 + 'evidence-tagger-index-4'.length + 8 + 40);
+    malformed.fill(0xff, 4 + INDEX_STORE_VERSION.length + 8 + 4, 4 + INDEX_STORE_VERSION.length + 8 + 40);
     assert.equal(decodeIndexStore(malformed).size, 0, 'a damaged entry');
+  });
+});
+
+describe('stored index: the folders of the last listing', () => {
+  const folders: FolderRecord[] = [
+    { path: '/w', ctime: 1_700_000_000_123.4567, listedAt: 1_700_000_100_000, subfolders: ['/w/a', '/w/b'] },
+    { path: '/w/a', ctime: 1_700_000_000_001, listedAt: 1_700_000_100_000, subfolders: [] },
+    { path: '/w/b', ctime: 1_700_000_000_002.5, listedAt: 1_700_000_100_000, subfolders: ['/w/a'] },
+  ];
+  const document = indexDocument('file:///w/a/d.md', 'd.md', parseDocument('[x]{evidence=research}\n', defaultLookup));
+
+  it('come back as written, before the entries, which read as without them', () => {
+    const writer = new IndexStoreWriter('ctx', folders);
+    writer.add(storeDocument(document, facts, codebook, facts.mtime + 10_000, '/w/a/d.md'));
+    const bytes = Buffer.concat(writer.parts());
+    const opened = openIndexStore(bytes)!;
+    assert.deepEqual(opened.folders, folders);
+    assert.deepEqual([...opened.entries].map((e) => e!.path), ['/w/a/d.md']);
+    assert.deepEqual(openIndexStore(encodeIndexStore([]))!.folders, []);
+  });
+
+  it('a folder section that does not add up is no store', () => {
+    const bytes = new Uint8Array(Buffer.concat(new IndexStoreWriter('ctx', folders).parts()));
+    const view = new DataView(bytes.buffer);
+    const at = bytes.length - countNumbers(bytes) * 8;
+    for (const [index, value] of [[0, 1e9], [1, 99], [4, 1e6], [5, 7.5]]) {
+      const damaged = bytes.slice();
+      new DataView(damaged.buffer).setFloat64(at + index * 8, value, true);
+      assert.equal(openIndexStore(damaged), undefined, `number ${index} set to ${value}`);
+    }
+    assert.equal(view.getFloat64(at, true), 3);
   });
 });
 

@@ -6,7 +6,7 @@ import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { activate, workspaceUri } from './helpers';
 
-type Stats = { files: number; reused: number; parsed: number; done: boolean; quickListing?: boolean; reconciled?: { added: number; dropped: number } };
+type Stats = { files: number; reused: number; parsed: number; done: boolean; quickListing?: boolean; reconciled?: { added: number; dropped: number }; folders?: { read: number; unread: number } };
 const reload = (cold = false) => vscode.commands.executeCommand<Stats>('evidenceTagger._reloadIndexForTest', cold);
 const tree = () => vscode.commands.executeCommand<unknown>('evidenceTagger._tallyTreeForTest');
 const parsedSoFar = async () => (await vscode.commands.executeCommand<{ totalParsed: number }>('evidenceTagger._indexStatsForTest')).totalParsed;
@@ -91,6 +91,37 @@ describe('stored index', function () {
     } finally {
       for (const name of ['added.md', 'skipme', '.dot']) rmSync(vscode.Uri.joinPath(folder, name).fsPath, { recursive: true, force: true });
       await config.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+      await settle();
+    }
+  });
+
+  it('a new session reads only the folders whose entries changed since the last listing', async () => {
+    const deep = (name: string) => vscode.Uri.joinPath(folder, 'deep', name).fsPath;
+    try {
+      for (const sub of ['a', 'b']) {
+        mkdirSync(deep(sub), { recursive: true });
+        for (let i = 0; i < 2; i++) write(`deep/${sub}/${sub}${i}.md`, `Deep [${sub} ${i}]{evidence=research}.\n`, past(60));
+      }
+      // A folder's time is trusted once it is over 2 seconds older than the listing that read it.
+      await new Promise((resolve) => setTimeout(resolve, 2200));
+      await reload();
+      await vscode.commands.executeCommand('evidenceTagger._saveIndexForTest');
+      const unchanged = await reconciled(await reload());
+      assert.ok(unchanged.folders!.unread >= 3, `stored/deep, deep/a and deep/b taken unread: ${JSON.stringify(unchanged)}`);
+      assert.deepEqual(unchanged.reconciled, { added: 0, dropped: 0 });
+      await vscode.commands.executeCommand('evidenceTagger._saveIndexForTest');
+
+      write('deep/b/new.md', 'New [in b]{evidence=practice}.\n', past(10));
+      rmSync(deep('a/a0.md'));
+      const changed = await reconciled(await reload());
+      assert.ok(changed.folders!.read >= 2 && changed.folders!.unread >= 1, JSON.stringify(changed));
+      assert.deepEqual(changed.reconciled, { added: 0, dropped: 0 }, 'the listing found what VS Code\'s search finds');
+      assert.equal(changed.files, unchanged.files);
+      const found = await tree();
+      await reload(true);
+      assert.deepEqual(await tree(), found, 'the same views as a scan from nothing');
+    } finally {
+      rmSync(vscode.Uri.joinPath(folder, 'deep').fsPath, { recursive: true, force: true });
       await settle();
     }
   });
