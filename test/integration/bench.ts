@@ -15,8 +15,8 @@ export async function run(): Promise<void> {
   await waitFor(async () => (await vscode.commands.executeCommand<{ done: boolean }>('evidenceTagger._indexStatsForTest')).done, 600_000);
   if (process.env.EVIDENCE_TAGGER_BENCH_PHASE === 'new-session') {
     // A new session of the workspace the first one indexed: its first scan, from the stored index, as the workbench starts.
-    const first = await vscode.commands.executeCommand<{ ms: number; reused: number; parsed: number; quickListing?: boolean; phases?: Record<string, number> }>('evidenceTagger._indexStatsForTest');
-    writeFileSync(results, JSON.stringify({ new_session_index_ms: first.ms, new_session_reused: first.reused, new_session_parsed: first.parsed, new_session_quick_listing: first.quickListing ? 1 : 0, new_session_read_ms: first.phases?.read ?? NaN, new_session_load_ms: first.phases?.load ?? NaN, new_session_checked_ms: first.phases?.check ?? NaN, new_session_statted_ms: first.phases?.statted ?? NaN, new_session_listed_ms: first.phases?.list ?? NaN, new_session_waited_ms: first.phases?.waited ?? NaN }));
+    const first = await vscode.commands.executeCommand<{ ms: number; reused: number; parsed: number; quickListing?: boolean; phases?: Record<string, number>; folders?: { read: number; unread: number } }>('evidenceTagger._indexStatsForTest');
+    writeFileSync(results, JSON.stringify({ new_session_index_ms: first.ms, new_session_reused: first.reused, new_session_parsed: first.parsed, new_session_quick_listing: first.quickListing ? 1 : 0, new_session_read_ms: first.phases?.read ?? NaN, new_session_load_ms: first.phases?.load ?? NaN, new_session_checked_ms: first.phases?.check ?? NaN, new_session_statted_ms: first.phases?.statted ?? NaN, new_session_listed_ms: first.phases?.list ?? NaN, new_session_waited_ms: first.phases?.waited ?? NaN, new_session_folders_read: first.folders?.read ?? NaN, new_session_folders_unread: first.folders?.unread ?? NaN }));
     return;
   }
 
