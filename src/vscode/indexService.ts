@@ -8,7 +8,7 @@ import type { EvidenceServices } from './context';
 import { documentLabel, findEvidenceFiles, readDocumentText } from './documentSource';
 import { listAgainstStore, listingContext } from './quickListing';
 import type { IndexStats } from './indexStats';
-import { SLICE_MS, yielded, yieldTurn } from './slices';
+import { SLICE_MS, slicer, yielded, yieldTurn } from './slices';
 import { indexFromStore, readOrReuse, type StoreCheckHost } from './storeCheck';
 import { affectsSettings, readSettings, type Settings } from './settings';
 
@@ -115,6 +115,9 @@ export class IndexService implements vscode.Disposable {
     const token = source.token;
     const started = performance.now();
     yielded.ms = 0;
+    yielded.longestSliceMs = 0;
+    // Loading, checking and listing follow one another on one clock: no slice runs on from one step into the next.
+    const startup = slicer();
     this.stats = { findMs: 0, files: 0, passages: 0, ms: 0, maxSliceMs: 0, skippedLarge: 0, reused: 0, parsed: 0, done: false };
     // Documents that file events or edits update during the scan are newer than what the scan reads.
     this.touchedDuringScan = new Set();
@@ -122,18 +125,18 @@ export class IndexService implements vscode.Disposable {
     this.stored.context = context ?? '';
     // Without a quick listing, the search runs (in another process) while the stored index is loaded and checked.
     const search = context === undefined ? findEvidenceFiles(this.settings, token) : undefined;
-    await this.stored.load();
+    await this.stored.load(startup);
     const phases: Record<string, number> = (this.stats.phases = { read: this.stored.readMs, load: performance.now() - started });
     // A workspace opened for the first time (nothing stored) is walked too: its figures need not wait for the search.
     const quick = !search && (this.stored.size === 0 || this.stored.loadedContext === context);
     const host = this.storeCheckHost();
-    const fromStore = await indexFromStore(host, token, started, quick);
+    const fromStore = await indexFromStore(host, token, started, quick, startup);
     phases.check = performance.now() - started;
     let found: Set<string>;
     let uris: vscode.Uri[];
     if (quick) {
       let listing;
-      ({ found, toRead: uris, listing } = await listAgainstStore(this.settings, this.stored, fromStore, (uri) => this.matches(uri), token));
+      ({ found, toRead: uris, listing } = await listAgainstStore(this.settings, this.stored, fromStore, (uri) => this.matches(uri), startup, token));
       this.stored.folders = new Map(listing.folders.map((folder) => [folder.path, folder]));
       this.stats.folders = { read: listing.foldersRead, unread: listing.folders.length - listing.foldersRead };
     } else {
@@ -200,7 +203,7 @@ export class IndexService implements vscode.Disposable {
     const location = uris.length > NOTIFY_ABOVE_FILES ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
     await vscode.window.withProgress({ location, title: 'Indexing evidence', cancellable: location === vscode.ProgressLocation.Notification }, (progress, cancel) => run(progress, cancel));
     if (token.isCancellationRequested) return;
-    if (this.stats.phases) this.stats.phases.waited = yielded.ms;
+    if (this.stats.phases) Object.assign(this.stats.phases, { waited: yielded.ms, longestStartupSlice: yielded.longestSliceMs });
     this.stats = { ...this.stats, files: this.index.size, passages: this.index.passageCount, ms: performance.now() - started, done: true };
     if (this.stats.skippedLarge) void vscode.window.showInformationMessage(`Evidence Tagger skipped ${this.stats.skippedLarge} documents larger than the evidenceTagger.maxFileSize setting.`);
     this.scanned.fire(this.stats);

@@ -8,7 +8,6 @@ import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { RACY_MS, type FolderRecord } from '../core';
 import type { Settings } from './settings';
-import { slicer } from './slices';
 import type { StoredIndex } from './storedIndex';
 
 /** The files.exclude globs in force for a folder; undefined when one has a `when` clause (exclude a.js beside a.ts), which needs the search's own logic. */
@@ -124,7 +123,7 @@ export async function listLocalDocuments(settings: Settings, memory: ListingMemo
 }
 
 /** The documents found (keys), those to read (new ones, and stored ones that changed: not in `fromStore`), and the listing itself. */
-export async function listAgainstStore(settings: Settings, stored: StoredIndex, fromStore: Set<string>, included: (uri: vscode.Uri) => boolean, token: vscode.CancellationToken): Promise<{ found: Set<string>; toRead: vscode.Uri[]; listing: QuickListing }> {
+export async function listAgainstStore(settings: Settings, stored: StoredIndex, fromStore: Set<string>, included: (uri: vscode.Uri) => boolean, yieldIfDue: () => Promise<void>, token: vscode.CancellationToken): Promise<{ found: Set<string>; toRead: vscode.Uri[]; listing: QuickListing }> {
   const known = new Map<string, string>();
   const storedIn = new Map<string, string[]>();
   for (const key of stored.keys()) {
@@ -136,7 +135,7 @@ export async function listAgainstStore(settings: Settings, stored: StoredIndex, 
     if (keys) keys.push(key);
     else storedIn.set(folder, [key]);
   }
-  const listing = await listLocalDocuments(settings, { folders: stored.folders, known, storedIn }, included, slicer(), token);
+  const listing = await listLocalDocuments(settings, { folders: stored.folders, known, storedIn }, included, yieldIfDue, token);
   const changed = [...listing.keys].filter((key) => !fromStore.has(key) && stored.entry(key)).map((key) => vscode.Uri.parse(key));
   return { found: listing.keys, toRead: [...listing.added, ...changed], listing };
 }

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { Codebook, FileFacts, IndexedDocument, StoredDocument, WorkspaceIndex } from '../core';
 import type { IndexStats } from './indexStats';
-import { slicer, SLICE_MS, yieldTurn } from './slices';
+import { SLICE_MS, yieldTurn } from './slices';
 import { fileFacts, localFacts, type StoredIndex } from './storedIndex';
 
 /** Stats are cheap and wait on the disk: many at a time. */
@@ -25,12 +25,12 @@ export interface StoreCheckHost {
  * globs and excludes (quickListing.ts), so each stored document still belongs and one synchronous stat per
  * file says whether it changed; otherwise each is asked about through its URI.
  */
-export async function indexFromStore(host: StoreCheckHost, token: vscode.CancellationToken, started: number, local: boolean): Promise<Set<string>> {
+export async function indexFromStore(host: StoreCheckHost, token: vscode.CancellationToken, started: number, local: boolean, yieldIfDue: () => Promise<void>): Promise<Set<string>> {
   const indexed = new Set<string>();
   if (!host.stored.size) return indexed;
   host.index.hold();
   try {
-    await (local ? checkLocally : checkThroughUris)(host, token, indexed);
+    await (local ? checkLocally(host, token, indexed, yieldIfDue) : checkThroughUris(host, token, indexed));
   } finally {
     if (host.stats.phases) host.stats.phases.statted = performance.now() - started;
     host.index.release();
@@ -39,10 +39,9 @@ export async function indexFromStore(host: StoreCheckHost, token: vscode.Cancell
   return indexed;
 }
 
-async function checkLocally(host: StoreCheckHost, token: vscode.CancellationToken, indexed: Set<string>): Promise<void> {
+async function checkLocally(host: StoreCheckHost, token: vscode.CancellationToken, indexed: Set<string>, yieldIfDue: () => Promise<void>): Promise<void> {
   const dirty = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
   const codebooks = new Map<string, string>();
-  const yieldIfDue = slicer();
   // Documents from the store as loaded go into the index together, with the counts the store summed.
   const adopted = new Map<StoredDocument, IndexedDocument>();
   for (const key of host.stored.keys()) {

@@ -144,7 +144,7 @@ export class StoredIndex {
   }
 
   /** Reads the store once per session (again after reset); a damaged or other-version store is no store. */
-  async load(): Promise<void> {
+  async load(yieldIfDue = slicer(this.sliceMs)): Promise<void> {
     if (this.loaded || !this.storage) return;
     this.loaded = true;
     const started = performance.now();
@@ -152,7 +152,6 @@ export class StoredIndex {
     const bytes: Uint8Array | undefined = await Promise.resolve(read).then((b) => b, () => undefined);
     this.readMs = performance.now() - started;
     const entries = new Map<string, StoredDocument>();
-    const yieldIfDue = slicer(this.sliceMs);
     const store = openIndexStore(bytes);
     for (const entry of store?.entries ?? []) {
       if (!entry) return void (this.entries = new Map());
