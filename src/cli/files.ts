@@ -104,7 +104,7 @@ function walk(folder: string, real: string, found: Set<string>, visiting: Set<st
         continue;
       }
       visiting.add(childReal);
-      // Stated before it is read: a file added after the stat changes the folder's time after it too.
+      // Its time is taken before it is read: a file added after that moves the folder's time past it.
       walked?.record(path, statOrNothing(path));
       walk(path, childReal, found, visiting, reporter, walked);
       visiting.delete(childReal);

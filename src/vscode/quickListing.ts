@@ -101,7 +101,7 @@ export async function listLocalDocuments(settings: Settings, memory: ListingMemo
     while (pending.length > 0) {
       if (token.isCancellationRequested) return found;
       const directory = pending.pop()!;
-      // Stated before it is read: an entry added after the stat moves the ctime after it too.
+      // Its time is taken before it is read: an entry added after that moves the ctime past it.
       const ctime = statSync(directory, { throwIfNoEntry: false })?.ctimeMs ?? NaN;
       const listedAt = Date.now();
       const before = memory.folders.get(directory);

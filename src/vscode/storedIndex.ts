@@ -48,7 +48,6 @@ async function readWhole(path: string): Promise<Uint8Array> {
   }
 }
 
-
 export class StoredIndex {
   private entries = new Map<string, StoredDocument | PendingDocument>();
   private loaded = false;
