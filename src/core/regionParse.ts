@@ -38,17 +38,24 @@ export interface RegionRequest {
 /** The region parsed from the whole text. */
 export function parseRegionWhole(text: string, request: RegionRequest): Region {
   const { lines } = request;
-  const region = parseRegion(text, lines, request.lookup, request.fromLine, request.stopAt, { divs: request.divs, passages: request.external });
-  const { parser, collector } = region;
+  return regionFrom(parseRegion(text, lines, request.lookup, request.fromLine, request.stopAt, { divs: request.divs, passages: request.external }), lines, lines, 0);
+}
+
+/**
+ * A region parse's findings in document terms: `parsed` lines are those of the text parsed, which starts at
+ * line `firstLine` of the document (`lines`). Passages, blocks and problems are already in document offsets.
+ */
+function regionFrom({ parser, collector, endLine }: ReturnType<typeof parseRegion>, parsed: LineIndex, lines: LineIndex, firstLine: number): Region {
+  const base = lines.lineStarts[firstLine];
   return {
     passages: collector.passages,
     blocks: collector.blocks,
     problems: collector.problems,
-    endLine: region.endLine,
-    openAtStop: parser.openAtStop.map((div) => ({ handle: div.handle, start: lines.lineStarts[div.line], fenceEnd: lines.lineEnd(div.line) })),
-    syncOffsets: parser.syncLines.map((line) => lines.lineStarts[line]),
+    endLine: endLine + firstLine,
+    openAtStop: parser.openAtStop.map((div) => ({ handle: div.handle, start: lines.lineStarts[div.line + firstLine], fenceEnd: lines.lineEnd(div.line + firstLine) })),
+    syncOffsets: parser.syncLines.map((line) => parsed.lineStarts[line] + base),
     syncStacks: parser.syncStacks,
-    unclosed: unique(parser.unclosedLines).map((line) => lines.lineStarts[line]),
+    unclosed: unique(parser.unclosedLines).map((line) => parsed.lineStarts[line] + base),
   };
 }
 
@@ -99,16 +106,7 @@ export function parseRegionInWindow(source: EditedText, request: RegionRequest, 
     p.start += base;
     p.end += base;
   }
-  return {
-    passages: collector.passages,
-    blocks: collector.blocks,
-    problems: collector.problems,
-    endLine: region.endLine + firstLine,
-    openAtStop: parser.openAtStop.map((div) => ({ handle: div.handle, start: lines.lineStarts[div.line + firstLine], fenceEnd: lines.lineEnd(div.line + firstLine) })),
-    syncOffsets: parser.syncLines.map((line) => windowLines.lineStarts[line] + base),
-    syncStacks: parser.syncStacks,
-    unclosed: [],
-  };
+  return regionFrom(region, windowLines, lines, firstLine);
 }
 
 export function shiftPassage(p: Passage, delta: number): void {
